@@ -1,0 +1,122 @@
+import { DateTime } from 'luxon';
+import { isBankHolidayOnEpochDay } from './bank-holidays.js';
+import { buildDueDate, type DueDate } from './due-date.js';
+import { assertIsoDate, fromEpochDay, toEpochDay, type IsoDate } from './iso-date.js';
+
+const LONDON = 'Europe/London';
+/** "Received after 16:30" counts from the next working day; 16:30:00.000 itself is still on time. */
+const CUT_OFF_MS = (16 * 60 + 30) * 60 * 1000;
+/** Instants must say where they are on the time line; a bare local time would be ambiguous. */
+const HAS_ZONE = /T.*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
+
+/** The calendar date in Europe/London at that instant: every deadline is judged on it. */
+export function londonDateOf(instant: string): IsoDate {
+  return toLondon(instant).toISODate() as IsoDate;
+}
+
+/**
+ * Working days in England and Wales, in Europe/London. Pure: every answer depends only on the
+ * arguments and the installed holiday data, whose version the caller supplies for the audit trail.
+ */
+export class WorkingDayCalendar {
+  constructor(readonly version: string) {}
+
+  /** The calendar date in Europe/London at that instant (BST-aware). */
+  londonDate(instant: string): IsoDate {
+    return londonDateOf(instant);
+  }
+
+  isWorkingDay(date: IsoDate): boolean {
+    assertIsoDate(date);
+    return isWorkingEpochDay(toEpochDay(date));
+  }
+
+  /** The first working day strictly after `date`. */
+  nextWorkingDay(date: IsoDate): IsoDate {
+    return this.addWorkingDays(date, 1);
+  }
+
+  /**
+   * The day a clock starts for something received at `instant`: its London date, unless it arrived
+   * after 16:30 London time or on a non-working day, when it counts as received the next working day.
+   */
+  clockStart(instant: string): IsoDate {
+    const london = toLondon(instant);
+    const date = london.toISODate() as IsoDate;
+    // Wall-clock time, not elapsed time: on a clock-change day these differ by an hour.
+    const wallClockMs = ((london.hour * 60 + london.minute) * 60 + london.second) * 1000 + london.millisecond;
+    if (wallClockMs > CUT_OFF_MS || !this.isWorkingDay(date)) return this.nextWorkingDay(date);
+    return date;
+  }
+
+  /** The nth working day strictly after `start`; n = 0 returns `start` unchanged. */
+  addWorkingDays(start: IsoDate, n: number): IsoDate {
+    assertIsoDate(start, 'start');
+    assertWorkingDayCount(n);
+    // Loop on epoch-day numbers and format once: this runs on every command.
+    let day = toEpochDay(start);
+    for (let remaining = n; remaining > 0; ) {
+      day += 1;
+      if (isWorkingEpochDay(day)) remaining -= 1;
+    }
+    return n === 0 ? start : fromEpochDay(day);
+  }
+
+  /** Number of working days d with from < d <= to; 0 when `to` is not after `from`. */
+  workingDaysBetween(from: IsoDate, to: IsoDate): number {
+    assertIsoDate(from, 'from');
+    assertIsoDate(to, 'to');
+    const last = toEpochDay(to);
+    let count = 0;
+    for (let day = toEpochDay(from) + 1; day <= last; day += 1) {
+      if (isWorkingEpochDay(day)) count += 1;
+    }
+    return count;
+  }
+
+  /** UTC instant of 23:59:59.999 Europe/London on `date`: the moment a deadline on that day expires. */
+  endOfDay(date: IsoDate): string {
+    assertIsoDate(date);
+    return DateTime.fromISO(date, { zone: LONDON }).endOf('day').toUTC().toISO() as string;
+  }
+
+  /** Late means the London date of the instant is after the due day (23:59 that day is still on time). */
+  isLate(instant: string, dueOn: IsoDate): boolean {
+    assertIsoDate(dueOn, 'dueOn');
+    return this.londonDate(instant) > dueOn;
+  }
+
+  /** Deadline for something received at `startedAt`, applying the cut-off and non-working-day rule. */
+  due(startedAt: string, workingDays: number): DueDate {
+    return this.dueFrom(this.clockStart(startedAt), workingDays);
+  }
+
+  /** Deadline counted from a day that already is the effective clock start (e.g. on resumption). */
+  dueFrom(startedOn: IsoDate, workingDays: number): DueDate {
+    return buildDueDate({
+      startedOn,
+      workingDays,
+      dueOn: this.addWorkingDays(startedOn, workingDays),
+      calendarVersion: this.version,
+    });
+  }
+}
+
+/** Weekday from the epoch day (1970-01-01 was a Thursday), then the holiday set. */
+function isWorkingEpochDay(epochDay: number): boolean {
+  const weekday = (((epochDay + 4) % 7) + 7) % 7; // 0 = Sunday
+  return weekday !== 0 && weekday !== 6 && !isBankHolidayOnEpochDay(epochDay);
+}
+
+function toLondon(instant: string): DateTime {
+  if (typeof instant !== 'string' || !HAS_ZONE.test(instant)) {
+    throw new RangeError(`instant must be an ISO 8601 timestamp with Z or an offset, got ${JSON.stringify(instant)}`);
+  }
+  const parsed = DateTime.fromISO(instant, { zone: LONDON });
+  if (!parsed.isValid) throw new RangeError(`instant is not a valid ISO 8601 timestamp: ${JSON.stringify(instant)}`);
+  return parsed;
+}
+
+function assertWorkingDayCount(n: number): void {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working day count must be a whole number >= 0, got ${n}`);
+}

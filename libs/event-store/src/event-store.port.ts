@@ -1,0 +1,92 @@
+import { type JsonObject } from '#core';
+
+/**
+ * The one port every event store adapter implements. Its semantics are EventStoreDB's, so the
+ * KurrentDB adapter fits without changing any caller: expected-state checks on append,
+ * idempotent event ids, bigint revisions (0-based per stream) and positions (global order).
+ */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | bigint;
+
+export interface EventToAppend {
+  /** A UUID. Appending the same ids to the same stream again is a no-op that answers the first result. */
+  readonly id: string;
+  readonly type: string;
+  readonly data: JsonObject;
+  readonly metadata: JsonObject;
+}
+
+export interface RecordedEvent {
+  readonly id: string;
+  readonly streamId: string;
+  readonly revision: bigint;
+  readonly position: bigint;
+  readonly type: string;
+  readonly data: JsonObject;
+  readonly metadata: JsonObject;
+  readonly recordedAt: Date;
+}
+
+export interface AppendResult {
+  /** Revision of the last event now in the stream. */
+  readonly nextExpectedRevision: bigint;
+  /** Global position of the last event appended. */
+  readonly position: bigint;
+}
+
+export interface ReadStreamOptions {
+  /** Inclusive; defaults to 0n. */
+  readonly fromRevision?: bigint;
+  readonly limit?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position, so a checkpoint can be passed as it is. */
+  readonly after?: bigint;
+  readonly limit?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint; omitted means from the very start of the log. */
+  readonly after?: bigint;
+}
+
+/** Catches up from the checkpoint, then follows live appends; iteration ends after unsubscribe(). */
+export interface EventSubscription extends AsyncIterable<RecordedEvent> {
+  unsubscribe(): Promise<void>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
+  /** Events of one stream in revision order; an empty array when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** A batch of the global log in position order. */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Position of the last event in the log, 0n when empty. */
+  headPosition(): Promise<bigint>;
+  subscribeToAll(options?: SubscribeOptions): EventSubscription;
+  /** Cheap round trip used by readiness checks. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export class WrongExpectedRevisionError extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    /** The stream's current revision, or null when it does not exist. */
+    readonly actual: bigint | null,
+  ) {
+    super(`Stream ${streamId}: expected ${String(expected)}, actual ${actual === null ? 'no stream' : String(actual)}`);
+    this.name = 'WrongExpectedRevisionError';
+  }
+}
+
+/** The same event id was appended with different content or into a different place. */
+export class DuplicateEventIdError extends Error {
+  constructor(readonly eventId: string) {
+    super(`Event id ${eventId} is already in the store at another place`);
+    this.name = 'DuplicateEventIdError';
+  }
+}

@@ -1,0 +1,3 @@
+export * from './event-store.port.js';
+export * from './event-store-closed.error.js';
+export * from './sqlite/sqlite-event-store.js';

@@ -1,0 +1,337 @@
+import Database from 'better-sqlite3';
+import { type JsonObject } from '#core';
+import {
+  DuplicateEventIdError,
+  WrongExpectedRevisionError,
+  type AppendResult,
+  type EventStore,
+  type EventSubscription,
+  type EventToAppend,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeOptions,
+} from '../event-store.port.js';
+import { EventStoreClosedError } from '../event-store-closed.error.js';
+import { CommitSignal } from './commit-signal.js';
+import { toRecordedEvent, type EventRow } from './event-row.js';
+import { GroupCommit, type Outcome } from './group-commit.js';
+import { migrate } from './migrations.js';
+import { SqliteSubscription } from './sqlite-subscription.js';
+
+export interface SqliteEventStoreOptions {
+  /** A file path, or ':memory:' for throwaway use. */
+  readonly filename: string;
+  /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
+  readonly busyTimeoutMs?: number;
+  /** Most appends committed in one transaction. */
+  readonly maxBatch?: number;
+}
+
+export interface SqliteEventStoreStats {
+  /** Write transactions group commit ran (BEGIN IMMEDIATE … COMMIT, or ROLLBACK when all of it failed). */
+  readonly transactions: number;
+  /** Append calls those transactions answered (successful, idempotent or rejected). */
+  readonly appends: number;
+  /** Events written. */
+  readonly events: number;
+}
+
+export interface SqliteConnectionSettings {
+  readonly journalMode: string;
+  /** 2 is FULL. */
+  readonly synchronous: number;
+  readonly foreignKeys: boolean;
+  readonly busyTimeoutMs: number;
+}
+
+interface AppendRequest {
+  readonly streamId: string;
+  readonly events: readonly EventToAppend[];
+  readonly expected: ExpectedRevision;
+}
+
+interface StreamTail {
+  readonly revision: bigint;
+  readonly position: bigint;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+const DEFAULT_MAX_BATCH = 500;
+const DEFAULT_READ_ALL_LIMIT = 1_000;
+const SUBSCRIPTION_BATCH = 500;
+/** SQLite reads a negative LIMIT as "no limit". */
+const NO_LIMIT = -1;
+
+/**
+ * The event store on one SQLite file. better-sqlite3 is synchronous, so every append of a loop
+ * turn runs in one IMMEDIATE transaction (one fsync), each inside its own savepoint so a failed
+ * expectation undoes only that append. Positions are the rowid: gap-free from 1.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly commits = new CommitSignal();
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly groupCommit: GroupCommit<AppendRequest, AppendResult>;
+  private closed = false;
+  private counters = { transactions: 0, appends: 0, events: 0 };
+
+  private readonly logHeadStmt: Database.Statement;
+  private readonly streamTailStmt: Database.Statement;
+  private readonly eventPlaceStmt: Database.Statement;
+  private readonly streamIdsFromStmt: Database.Statement;
+  private readonly insertStmt: Database.Statement;
+  private readonly readStreamStmt: Database.Statement;
+  private readonly readAllStmt: Database.Statement;
+  private readonly pingStmt: Database.Statement;
+
+  /** Runs one append inside a savepoint when called within commitBatchTx. */
+  private readonly appendTx: (request: AppendRequest) => AppendResult;
+  private readonly commitBatchTx: Database.Transaction<(requests: readonly AppendRequest[]) => Outcome<AppendResult>[]>;
+  /** A batch of one needs no savepoint: rolling back the transaction undoes exactly that append. */
+  private readonly commitOneTx: Database.Transaction<(request: AppendRequest) => AppendResult>;
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = new Database(options.filename);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('foreign_keys = ON');
+      this.db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)}`);
+      this.db.defaultSafeIntegers(true);
+      migrate(this.db);
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+
+    this.logHeadStmt = this.db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck();
+    this.streamTailStmt = this.db.prepare(
+      'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    );
+    this.eventPlaceStmt = this.db.prepare('SELECT stream_id, revision FROM events WHERE event_id = ?');
+    this.streamIdsFromStmt = this.db.prepare(
+      'SELECT event_id, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    );
+    this.insertStmt = this.db.prepare(
+      `INSERT INTO events (position, event_id, stream_id, revision, type, data, metadata, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.readStreamStmt = this.db.prepare(
+      'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    );
+    this.readAllStmt = this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
+    this.pingStmt = this.db.prepare('SELECT 1').pluck();
+
+    this.appendTx = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
+    this.commitBatchTx = this.db.transaction((requests: readonly AppendRequest[]) =>
+      requests.map((request): Outcome<AppendResult> => {
+        try {
+          return { ok: true, value: this.appendTx(request) };
+        } catch (error) {
+          // SQLite rolls the whole transaction back on some errors (I/O, full disk): then nothing
+          // of this batch survives and every append must fail, so abort the batch.
+          if (!this.db.inTransaction) throw error;
+          return { ok: false, error };
+        }
+      }),
+    );
+    this.commitOneTx = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
+    this.groupCommit = new GroupCommit((requests) => this.commitBatch(requests), options.maxBatch ?? DEFAULT_MAX_BATCH);
+  }
+
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    return new SqliteEventStore(options);
+  }
+
+  append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    return this.groupCommit.submit({ streamId, events: [...events], expected });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const rows = this.readStreamStmt.all(streamId, options.fromRevision ?? 0n, limitOf(options.limit, NO_LIMIT));
+    return (rows as EventRow[]).map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.readAfter(options.after ?? 0n, limitOf(options.limit, DEFAULT_READ_ALL_LIMIT));
+  }
+
+  async headPosition(): Promise<bigint> {
+    this.assertOpen();
+    return this.logHeadStmt.get() as bigint;
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
+    const subscription = new SqliteSubscription(
+      (after, limit) => this.readAfter(after, limit),
+      this.commits,
+      options.after ?? 0n,
+      SUBSCRIPTION_BATCH,
+      (stopped) => this.subscriptions.delete(stopped),
+    );
+    if (this.closed) subscription.stop();
+    else this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.pingStmt.get();
+  }
+
+  /** Commits appends already queued, ends subscriptions, then closes the file. Idempotent. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.groupCommit.close();
+    for (const subscription of [...this.subscriptions]) subscription.stop();
+    this.db.close();
+  }
+
+  /** Counters for tests and metrics; group commit shows as transactions < appends. */
+  stats(): SqliteEventStoreStats {
+    return { ...this.counters };
+  }
+
+  /** The connection's pragmas as SQLite reports them now. */
+  connectionSettings(): SqliteConnectionSettings {
+    this.assertOpen();
+    const pragma = (name: string): unknown => this.db.pragma(name, { simple: true });
+    return {
+      journalMode: String(pragma('journal_mode')),
+      synchronous: Number(pragma('synchronous')),
+      foreignKeys: Number(pragma('foreign_keys')) === 1,
+      busyTimeoutMs: Number(pragma('busy_timeout')),
+    };
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreClosedError();
+  }
+
+  private readAfter(after: bigint, limit: number): RecordedEvent[] {
+    return (this.readAllStmt.all(after, limit) as EventRow[]).map(toRecordedEvent);
+  }
+
+  private commitBatch(requests: readonly AppendRequest[]): Outcome<AppendResult>[] {
+    const eventsBefore = this.counters.events;
+    this.counters.transactions += 1;
+    this.counters.appends += requests.length;
+    let outcomes: Outcome<AppendResult>[];
+    try {
+      const [only] = requests;
+      outcomes =
+        requests.length === 1 && only !== undefined
+          ? [{ ok: true, value: this.commitOneTx.immediate(only) }]
+          : this.commitBatchTx.immediate(requests);
+    } catch (error) {
+      // Rolled back: nothing of this batch was written, and GroupCommit rejects all of it.
+      this.counters.events = eventsBefore;
+      throw error;
+    }
+    // After COMMIT, so a woken subscriber's read sees the new rows.
+    if (this.counters.events !== eventsBefore) this.commits.notify();
+    return outcomes;
+  }
+
+  /** One append, inside its savepoint: idempotency first (as ESDB), then the expectation, then writes. */
+  private appendInTransaction({ streamId, events, expected }: AppendRequest): AppendResult {
+    const first = events[0];
+    if (first !== undefined) {
+      const retried = this.originalResultOfRetry(streamId, events, first);
+      if (retried !== null) return retried;
+    }
+
+    const tail = (this.streamTailStmt.get(streamId) as StreamTail | undefined) ?? null;
+    const actual = tail?.revision ?? null;
+    if (!expectationHolds(expected, actual)) throw new WrongExpectedRevisionError(streamId, expected, actual);
+    // Nothing to write: answer the stream's current state (-1n / 0n for a stream that does not exist).
+    if (first === undefined) return { nextExpectedRevision: actual ?? -1n, position: tail?.position ?? 0n };
+
+    const recordedAt = new Date().toISOString();
+    let position = this.logHeadStmt.get() as bigint;
+    let revision = actual ?? -1n;
+    for (const event of events) {
+      position += 1n;
+      revision += 1n;
+      const metadata = this.sealMetadata(streamId, revision, event);
+      try {
+        this.insertStmt.run(
+          position,
+          event.id,
+          streamId,
+          revision,
+          event.type,
+          JSON.stringify(event.data),
+          JSON.stringify(metadata),
+          recordedAt,
+        );
+      } catch (error) {
+        if (isEventIdConflict(error)) throw new DuplicateEventIdError(event.id);
+        throw error;
+      }
+    }
+    this.counters.events += events.length;
+    return { nextExpectedRevision: revision, position };
+  }
+
+  /**
+   * ESDB's idempotency: when the first id is already in this stream and the whole batch lies there
+   * at consecutive revisions, the append already happened, so answer its result and write nothing,
+   * whatever the expectation now says. Any other overlap with stored ids is a conflict.
+   */
+  private originalResultOfRetry(streamId: string, events: readonly EventToAppend[], first: EventToAppend): AppendResult | null {
+    const place = this.eventPlaceStmt.get(first.id) as { stream_id: string; revision: bigint } | undefined;
+    if (place === undefined) return null;
+    if (place.stream_id !== streamId) throw new DuplicateEventIdError(first.id);
+    const stored = this.streamIdsFromStmt.all(streamId, place.revision, events.length) as {
+      event_id: string;
+      position: bigint;
+    }[];
+    const last = stored[events.length - 1];
+    if (last === undefined || events.some((event, i) => stored[i]?.event_id !== event.id)) {
+      throw new DuplicateEventIdError(first.id);
+    }
+    return { nextExpectedRevision: place.revision + BigInt(events.length) - 1n, position: last.position };
+  }
+
+  /**
+   * Audit seam: runs inside the append transaction once per event, in revision order, so a
+   * per-stream hash chain can read the stream's previous event here and add its hash to the
+   * metadata it returns. A no-op until the audit work lands.
+   */
+  private sealMetadata(_streamId: string, _revision: bigint, event: EventToAppend): JsonObject {
+    return event.metadata;
+  }
+}
+
+function expectationHolds(expected: ExpectedRevision, actual: bigint | null): boolean {
+  switch (expected) {
+    case 'any':
+      return true;
+    case 'no_stream':
+      return actual === null;
+    case 'stream_exists':
+      return actual !== null;
+    default:
+      return actual === expected;
+  }
+}
+
+function limitOf(limit: number | undefined, fallback: number): number {
+  if (limit === undefined) return fallback;
+  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a non-negative integer, got ${limit}`);
+  return limit;
+}
+
+function isEventIdConflict(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('events.event_id')
+  );
+}
