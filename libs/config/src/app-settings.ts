@@ -1,0 +1,17 @@
+/** Typed settings for every entry point (API, CLI). Only the loader in this lib reads process.env. */
+export interface AppSettings {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStore: 'sqlite' | 'eventstoredb';
+  readonly eventStoreConnectionString: string | null;
+  readonly bootstrapAdminToken: string | null;
+  /** Frozen clock for demos and tests; refused in production. */
+  readonly clockFixed: string | null;
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Believe X-Forwarded-* headers (client IP for rate limiting, protocol); off unless behind a known proxy. */
+  readonly trustProxy?: boolean;
+}
+
+export const APP_SETTINGS = Symbol('APP_SETTINGS');

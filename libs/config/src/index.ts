@@ -1,0 +1,3 @@
+export * from './app-settings.js';
+export * from './configuration-error.js';
+export * from './load-settings.js';

@@ -1,0 +1,45 @@
+import { type Role } from '../shared/actor.js';
+import { type Sector } from '../dispute/vocabulary.js';
+
+export interface OrganisationRecord {
+  readonly organisationId: string;
+  readonly name: string;
+  readonly sector: Sector;
+  readonly type: string;
+  readonly signedAt: string;
+  readonly leftAt: string | null;
+}
+
+export interface Membership {
+  readonly organisationId: string;
+  readonly from: string;
+  readonly to: string | null;
+}
+
+export interface PersonRecord {
+  readonly personId: string;
+  readonly name: string;
+  readonly email: string;
+  readonly roles: readonly Role[];
+  readonly organisationId: string | null;
+  /** Every organisation the person has belonged to, with dates: the conflict-of-interest rule needs history. */
+  readonly memberships: readonly Membership[];
+  /** Authorities for which the person is the Compact lead councillor (Compact 5.4). */
+  readonly compactLeadFor: readonly string[];
+}
+
+/** Read access to organisations and people, handed to deciders by the application (no I/O in the domain). */
+export interface DirectoryLookup {
+  organisation(organisationId: string): OrganisationRecord | undefined;
+  person(personId: string): PersonRecord | undefined;
+}
+
+const NHS = /\bnhs\b|health|hospital|clinical commissioning|integrated care|ambulance/i;
+const PARISH = /\bparish\b|\btown council\b/i;
+
+/** The Compact's bodies are named by type in free text; these two distinctions matter for external referral. */
+export const isNhsBody = (o: OrganisationRecord): boolean => o.sector === 'statutory' && NHS.test(o.type);
+export const isParishCouncil = (o: OrganisationRecord): boolean => o.sector === 'statutory' && PARISH.test(o.type);
+/** A council the Local Government Ombudsman can look at: statutory, neither NHS nor a parish or town council. */
+export const isLocalAuthority = (o: OrganisationRecord): boolean =>
+  o.sector === 'statutory' && !isNhsBody(o) && !isParishCouncil(o);

@@ -1,0 +1,45 @@
+import { type OwedBy } from './vocabulary.js';
+
+/**
+ * Every clock in the section 6 process: how many working days it runs and who owes the step.
+ * The urgent track halves each of them, rounded up.
+ */
+export const DEADLINE_RULES = {
+  acknowledgement: { workingDays: 5, owedBy: 'respondent', title: 'Acknowledge the dispute' },
+  'informal-resolution': { workingDays: 20, owedBy: 'parties', title: 'Resolve informally' },
+  'formal-acknowledgement': { workingDays: 5, owedBy: 'respondent', title: 'Acknowledge the formal complaint' },
+  'formal-response': { workingDays: 20, owedBy: 'respondent', title: 'Issue a written response' },
+  'complainant-decision': { workingDays: 20, owedBy: 'complainant', title: 'Accept the response or refer to the CDG' },
+  'cdg-triage': { workingDays: 10, owedBy: 'cdg', title: 'Validate the referral and choose a route' },
+  mediation: { workingDays: 30, owedBy: 'cdg', title: 'Mediate' },
+  'panel-hearing': { workingDays: 20, owedBy: 'cdg', title: 'Hold the panel hearing' },
+  'panel-findings': { workingDays: 10, owedBy: 'cdg', title: 'Issue the panel findings' },
+  'findings-response': { workingDays: 20, owedBy: 'parties', title: 'Accept, partly accept or decline the findings' },
+  'reopening-decision': { workingDays: 10, owedBy: 'cdg', title: 'Decide the reopening request' },
+} as const satisfies Record<string, { workingDays: number; owedBy: OwedBy; title: string }>;
+
+export type DeadlineStep = keyof typeof DEADLINE_RULES;
+
+export type DeadlineStatus = 'open' | 'met' | 'missed' | 'paused' | 'cancelled';
+
+/** A deadline as a deadline-bearing event sets it: the due date with the rule and calendar that computed it. */
+export interface DeadlineSpec {
+  readonly id: string;
+  readonly step: DeadlineStep;
+  readonly owedBy: OwedBy;
+  readonly owedByOrganisationIds: readonly string[];
+  readonly startedOn: string;
+  readonly workingDays: number;
+  readonly dueOn: string;
+  readonly rule: string;
+  readonly calendarVersion: string;
+}
+
+export interface Deadline extends DeadlineSpec {
+  readonly status: DeadlineStatus;
+  /** When it stopped being open (met, missed, cancelled). */
+  readonly settledAt: string | null;
+  /** Working days it still had when the case was suspended. */
+  readonly remainingWorkingDays: number | null;
+  readonly extensions: number;
+}

@@ -1,0 +1,57 @@
+import { ValidationError } from '#core';
+import { isValidIsoDate } from '../../calendar/index.js';
+import { type DirectoryLookup } from '../../directory/directory-lookup.js';
+
+/** Rules that depend only on what was sent; breaking one is a 400 naming the field. */
+export function invalid(field: string, message: string): never {
+  throw new ValidationError(`${field}: ${message}`, [{ field, message }]);
+}
+
+export function requireText(value: string | null | undefined, field: string): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '') invalid(field, 'must not be empty');
+  return text;
+}
+
+export function optionalText(value: string | null | undefined): string | null {
+  const text = typeof value === 'string' ? value.trim() : '';
+  return text === '' ? null : text;
+}
+
+/** One of a closed vocabulary (a route, a finding, a reason code): anything else is a 400, never a silent pass. */
+export function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) invalid(field, `must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+export function requireBoolean(value: unknown, field: string): boolean {
+  if (typeof value !== 'boolean') invalid(field, 'must be true or false');
+  return value;
+}
+
+export function requireDate(value: string | null | undefined, field: string): string {
+  if (!isValidIsoDate(value)) invalid(field, 'must be a real date as YYYY-MM-DD');
+  return value;
+}
+
+export function requireWholeNumber(value: number, field: string, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) invalid(field, `must be a whole number from ${min} to ${max}`);
+  return value;
+}
+
+export function requireOrganisation(directory: DirectoryLookup, organisationId: string, field: string) {
+  const org = directory.organisation(organisationId);
+  if (!org) invalid(field, `unknown organisation ${organisationId}`);
+  if (org.leftAt !== null) invalid(field, `organisation ${organisationId} has left the Compact`);
+  return org;
+}
+
+/** Consent by every party, as the process requires for suspensions and extensions. */
+export function requirePartyConsent(consentFrom: readonly string[], partyIds: readonly string[], field: string): string[] {
+  const given = [...new Set(consentFrom)];
+  const missing = partyIds.filter((p) => !given.includes(p));
+  if (missing.length > 0) invalid(field, `needs the consent of every party; missing ${missing.join(', ')}`);
+  const strangers = given.filter((g) => !partyIds.includes(g));
+  if (strangers.length > 0) invalid(field, `${strangers.join(', ')} is not a party to this case`);
+  return given;
+}

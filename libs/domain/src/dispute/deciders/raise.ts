@@ -1,0 +1,69 @@
+import { addCalendarDays } from '../../calendar/index.js';
+import { checkClauses } from '../../clause-checks/index.js';
+import { organisationActedFor } from '../../shared/actor.js';
+import { type DecisionEnv } from '../decision-env.js';
+import { startDeadline } from '../deadline-factory.js';
+import { type DisputeCommandMap } from '../dispute-commands.js';
+import { EMPTY_CONTEXT } from '../dispute-context.js';
+import { type DisputeEvent } from '../dispute-events.js';
+import { invalid, requireDate, requireOrganisation, requireText } from './input-checks.js';
+
+const CLAUSE_ID = /^\d+(\.\d+)*$/;
+const TWELVE_WEEKS = 84;
+
+/** Raising a dispute: the complainant is the organisation the caller acts for. */
+export function decideRaise(p: DisputeCommandMap['raise'], env: DecisionEnv): DisputeEvent[] {
+  const complainantId = organisationActedFor(env.actor);
+  if (complainantId === null) invalid('complainant', 'a dispute is raised by a partner for their own organisation');
+  const complainant = requireOrganisation(env.directory, complainantId, 'complainant');
+  const respondentIds = [...new Set(p.respondentIds)];
+  if (respondentIds.length === 0) invalid('respondentIds', 'name at least one respondent');
+  if (respondentIds.includes(complainantId)) invalid('respondentIds', 'an organisation cannot raise a dispute against itself');
+  const respondents = respondentIds.map((id) => requireOrganisation(env.directory, id, 'respondentIds'));
+  const clauses = [...new Set(p.clauses.map((c) => c.trim()))];
+  if (clauses.length === 0) invalid('clauses', 'cite at least one Compact clause');
+  for (const clause of clauses) if (!CLAUSE_ID.test(clause)) invalid('clauses', `${clause} is not a clause id like 3.2`);
+
+  const dates = { ...(p.dates ?? {}) };
+  for (const key of ['noticeReceived', 'changeEffective', 'consultationOpened', 'consultationClosed'] as const) {
+    if (dates[key] !== undefined) requireDate(dates[key], `dates.${key}`);
+  }
+  const raisedOn = env.calendar.londonDate(env.at);
+  const urgent = p.urgent === true;
+  if (urgent) {
+    // The urgent track is for a disputed change that takes effect within 12 weeks of raising.
+    if (!dates.changeEffective) invalid('dates.changeEffective', 'the urgent track needs the date the disputed change takes effect');
+    if (dates.changeEffective > addCalendarDays(raisedOn, TWELVE_WEEKS))
+      invalid('urgent', 'the urgent track is only for a change taking effect within 12 weeks of raising');
+  }
+
+  const parties = [complainant, ...respondents].map((o) => ({
+    organisationId: o.organisationId,
+    name: o.name,
+    sector: o.sector,
+    type: o.type,
+  }));
+  const base = { ...EMPTY_CONTEXT, complainantId, respondentIds, urgent };
+  const deadlines = urgent
+    ? [startDeadline(base, env, 'formal-acknowledgement'), startDeadline(base, env, 'formal-response')]
+    : [startDeadline(base, env, 'acknowledgement'), startDeadline(base, env, 'informal-resolution')];
+  return [
+    {
+      type: 'DisputeRaised',
+      data: {
+        caseId: p.caseId,
+        complainantId,
+        respondentIds,
+        parties,
+        clauses,
+        summary: requireText(p.summary, 'summary'),
+        details: requireText(p.details, 'details'),
+        desiredOutcome: requireText(p.desiredOutcome, 'desiredOutcome'),
+        urgent,
+        dates,
+        clauseChecks: checkClauses(clauses, dates),
+        deadlines,
+      },
+    },
+  ];
+}

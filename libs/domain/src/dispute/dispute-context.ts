@@ -1,0 +1,214 @@
+import { type ClauseCheck, type ClauseDates } from '../clause-checks/index.js';
+import { type Deadline } from './deadline-rules.js';
+import { type PartySnapshot } from './dispute-events.js';
+import {
+  type ExternalBody,
+  type Finding,
+  type FindingsResponse,
+  type NoteVisibility,
+  type Outcome,
+  type ReopeningGrounds,
+  type Route,
+  type Stage,
+} from './vocabulary.js';
+
+export type ActionStatus = 'open' | 'completed' | 'missed';
+
+export interface AgreedAction {
+  readonly actionId: string;
+  readonly description: string;
+  readonly ownerId: string;
+  readonly dueDate: string;
+  readonly clause: string | null;
+  readonly checkOn: string;
+  readonly status: ActionStatus;
+  readonly completedAt: string | null;
+  readonly reopenableUntil: string | null;
+}
+
+export interface Objection {
+  readonly personId: string;
+  readonly organisationId: string;
+  readonly grounds: string;
+  readonly status: 'pending' | 'upheld' | 'dismissed';
+}
+
+export interface Panel {
+  readonly chairId: string;
+  readonly statutoryMemberId: string;
+  readonly vcsMemberId: string;
+}
+
+export interface Note {
+  readonly noteId: string;
+  readonly text: string;
+  readonly visibility: NoteVisibility;
+  readonly byPersonId: string;
+  readonly at: string;
+}
+
+export interface Evidence {
+  readonly evidenceId: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly byPersonId: string;
+  readonly at: string;
+}
+
+export interface Lesson {
+  readonly lessonId: string;
+  readonly lesson: string;
+  readonly clause: string | null;
+  readonly at: string;
+}
+
+/** The step a case is in, as a dotted state name (`formal.awaitingResponse`). */
+export type StepName =
+  | 'informal.awaitingAcknowledgement'
+  | 'informal.inDiscussion'
+  | 'formal.awaitingAcknowledgement'
+  | 'formal.awaitingResponse'
+  | 'formal.awaitingDecision'
+  | 'cdg.triage'
+  | 'cdg.mediation'
+  | 'cdg.panel.hearing'
+  | 'cdg.panel.deliberation'
+  | 'cdg.awaitingResponses';
+
+export const STEP_NAMES: readonly StepName[] = [
+  'informal.awaitingAcknowledgement',
+  'informal.inDiscussion',
+  'formal.awaitingAcknowledgement',
+  'formal.awaitingResponse',
+  'formal.awaitingDecision',
+  'cdg.triage',
+  'cdg.mediation',
+  'cdg.panel.hearing',
+  'cdg.panel.deliberation',
+  'cdg.awaitingResponses',
+];
+
+export interface DisputeContext {
+  readonly caseId: string;
+  readonly complainantId: string;
+  readonly respondentIds: readonly string[];
+  readonly parties: readonly PartySnapshot[];
+  readonly clauses: readonly string[];
+  readonly summary: string;
+  readonly details: string;
+  readonly desiredOutcome: string;
+  readonly urgent: boolean;
+  readonly dates: ClauseDates;
+  readonly clauseChecks: readonly ClauseCheck[];
+  readonly openedAt: string;
+  readonly lastEventAt: string;
+  /** The step the case is in (kept as data so suspension and reopening can return to it). */
+  readonly step: StepName | null;
+  readonly highestStage: Stage | null;
+  readonly deadlines: readonly Deadline[];
+  readonly acknowledgedBy: readonly string[];
+  /** A respondent missed a deadline in this stage: the complainant may escalate at once. */
+  readonly respondentDefaulted: boolean;
+  readonly responseExtensionUsed: boolean;
+  readonly route: Route | null;
+  readonly mediatorId: string | null;
+  readonly panel: Panel | null;
+  readonly formerAppointees: readonly string[];
+  readonly objectionWindowEndsOn: string | null;
+  readonly objections: readonly Objection[];
+  readonly mediationSessions: number;
+  readonly finding: Finding | null;
+  readonly recommendations: readonly {
+    readonly recommendationId: string;
+    readonly description: string;
+    readonly ownerId: string;
+    readonly dueDate: string;
+    readonly clause: string | null;
+    readonly checkOn: string;
+  }[];
+  readonly findingsResponses: readonly {
+    readonly organisationId: string;
+    readonly response: FindingsResponse | 'none';
+    readonly reasons: string | null;
+  }[];
+  readonly actions: readonly AgreedAction[];
+  readonly suspension: { readonly from: StepName; readonly suspendedOn: string; readonly until: string } | null;
+  readonly suspensions: number;
+  readonly extensions: number;
+  /** The outcome the case will close with once its last agreed action is settled. */
+  readonly pendingOutcome: Outcome | null;
+  readonly outcome: Outcome | null;
+  readonly closedAt: string | null;
+  readonly closedInStage: Stage | null;
+  readonly reopenableUntil: string | null;
+  readonly reopening: {
+    readonly grounds: ReopeningGrounds;
+    readonly reason: string;
+    readonly requestedAt: string;
+    readonly resumeTo: StepName;
+    readonly decision: 'pending' | 'granted' | 'refused';
+  } | null;
+  readonly external: {
+    readonly body: ExternalBody;
+    readonly reference: string | null;
+    readonly outcomes: readonly string[];
+    readonly previousOutcome: Outcome | null;
+  } | null;
+  readonly notes: readonly Note[];
+  readonly evidence: readonly Evidence[];
+  readonly lessons: readonly Lesson[];
+}
+
+export function stageOfStep(step: StepName): Stage {
+  if (step.startsWith('informal.')) return 1;
+  if (step.startsWith('formal.')) return 2;
+  return 3;
+}
+
+export const EMPTY_CONTEXT: DisputeContext = {
+  caseId: '',
+  complainantId: '',
+  respondentIds: [],
+  parties: [],
+  clauses: [],
+  summary: '',
+  details: '',
+  desiredOutcome: '',
+  urgent: false,
+  dates: {},
+  clauseChecks: [],
+  openedAt: '',
+  lastEventAt: '',
+  step: null,
+  highestStage: null,
+  deadlines: [],
+  acknowledgedBy: [],
+  respondentDefaulted: false,
+  responseExtensionUsed: false,
+  route: null,
+  mediatorId: null,
+  panel: null,
+  formerAppointees: [],
+  objectionWindowEndsOn: null,
+  objections: [],
+  mediationSessions: 0,
+  finding: null,
+  recommendations: [],
+  findingsResponses: [],
+  actions: [],
+  suspension: null,
+  suspensions: 0,
+  extensions: 0,
+  pendingOutcome: null,
+  outcome: null,
+  closedAt: null,
+  closedInStage: null,
+  reopenableUntil: null,
+  reopening: null,
+  external: null,
+  notes: [],
+  evidence: [],
+  lessons: [],
+};

@@ -1,0 +1,63 @@
+import { initialTransition, type SnapshotFrom, transition } from 'xstate';
+import { type DisputeContext, stageOfStep } from './dispute-context.js';
+import { type DisputeMachineEvent } from './dispute-events.js';
+import { disputeMachine } from './dispute-machine.js';
+import { type Stage } from './vocabulary.js';
+
+export type DisputeSnapshot = SnapshotFrom<typeof disputeMachine>;
+
+/** A stored event the machine refuses, or that changes nothing, means the log and the machine disagree. */
+export class ReplayError extends Error {
+  constructor(
+    message: string,
+    readonly eventType: string,
+  ) {
+    super(message);
+    this.name = 'ReplayError';
+  }
+}
+
+export function initialDisputeSnapshot(): DisputeSnapshot {
+  return initialTransition(disputeMachine)[0];
+}
+
+/** Folds one event into the case, refusing anything the machine would not have allowed. */
+export function applyDisputeEvent(snapshot: DisputeSnapshot, event: DisputeMachineEvent): DisputeSnapshot {
+  if (!snapshot.can(event)) {
+    throw new ReplayError(`${event.type} is not allowed in ${stateNameOf(snapshot)}`, event.type);
+  }
+  const [next] = transition(disputeMachine, snapshot, event);
+  if (next.context === snapshot.context && stateNameOf(next) === stateNameOf(snapshot)) {
+    throw new ReplayError(`${event.type} changed nothing in ${stateNameOf(snapshot)}`, event.type);
+  }
+  return next;
+}
+
+export function replayDispute(events: Iterable<DisputeMachineEvent>): DisputeSnapshot {
+  let snapshot = initialDisputeSnapshot();
+  for (const event of events) snapshot = applyDisputeEvent(snapshot, event);
+  return snapshot;
+}
+
+type StateValue = string | { [key: string]: StateValue };
+
+function dotted(value: StateValue): string {
+  if (typeof value === 'string') return value;
+  const [key, child] = Object.entries(value)[0] ?? ['', ''];
+  return child === undefined || (typeof child === 'object' && Object.keys(child).length === 0) ? key : `${key}.${dotted(child)}`;
+}
+
+/** The dotted state name the API shows, e.g. `formal.awaitingResponse`. */
+export function stateNameOf(snapshot: DisputeSnapshot): string {
+  return dotted(snapshot.value as StateValue);
+}
+
+/** Stage 1–3 while the process runs (the stage it was in while suspended or carrying out actions), null once closed. */
+export function stageOfSnapshot(snapshot: DisputeSnapshot): Stage | null {
+  const state = stateNameOf(snapshot);
+  const context: DisputeContext = snapshot.context;
+  if (state === 'closed' || state === 'closing' || state === 'new') return null;
+  if (state === 'suspended') return context.suspension ? stageOfStep(context.suspension.from) : null;
+  if (state === 'actionsOpen') return context.step ? stageOfStep(context.step) : null;
+  return context.step ? stageOfStep(context.step) : null;
+}
