@@ -1,0 +1,166 @@
+import { AppError, KeyedMutex, NotFoundError, StaleRevisionError, type JsonObject } from '#core';
+import {
+  type DirectoryLookup,
+  type DisputeCommand,
+  decideDispute,
+  DISPUTE_EVENT_SCHEMA_VERSION,
+  initialDisputeSnapshot,
+  isCaseCommand,
+  MAX_EVIDENCE_BYTES,
+  type WorkingDayCalendar,
+} from '#domain';
+import { type EventStore, type EventToAppend, WrongExpectedRevisionError } from '#event-store';
+import { ValidationError } from '#core';
+import { type Clock } from '../clock.js';
+import { type CommandObserver } from '../command-observer.js';
+import { type CommandResult, type WriteOptions } from '../command-result.js';
+import { type EventMetadata } from '../event-metadata.js';
+import { newId, sha256Hex, uuidFromName } from '../ids.js';
+import { type RaiseDisputeBody } from '../messages.js';
+import { type Principal } from '../principal.js';
+import { disputeStream } from '../streams.js';
+import { chooseActor } from './actor-selection.js';
+import { maySeeCase } from './case-access.js';
+import { type DisputeRepository, type LoadedCase } from './dispute-repository.js';
+import { type EvidenceStore } from './evidence-store.js';
+
+/** Re-reads after a concurrent write elsewhere (another process) before giving up. */
+const MAX_ATTEMPTS = 5;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * The one write path for cases: load the stream, fold it through the machine, decide, append at
+ * the revision read. Commands on one case queue in this process; a conflict with another writer
+ * is re-read and re-decided unless the caller pinned a revision (If-Match).
+ */
+export class DisputeCommandService {
+  private readonly queue = new KeyedMutex();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly repository: DisputeRepository,
+    private readonly directory: DirectoryLookup,
+    private readonly calendar: WorkingDayCalendar,
+    private readonly clock: Clock,
+    private readonly evidence: EvidenceStore,
+    private readonly observer: CommandObserver,
+  ) {}
+
+  raise(principal: Principal, body: RaiseDisputeBody, options: WriteOptions = {}): Promise<CommandResult> {
+    const commandId = this.commandIdFor(principal, 'raise', options);
+    // With a key the case id is derived from it, so a retry lands on the same stream.
+    const caseId = options.idempotencyKey ? commandId : newId();
+    return this.execute(principal, caseId, { name: 'raise', payload: { ...body, caseId } }, options, commandId);
+  }
+
+  async run(principal: Principal, caseId: string, name: string, payload: Record<string, unknown>, options: WriteOptions = {}): Promise<CommandResult> {
+    if (!isCaseCommand(name)) throw new NotFoundError(`There is no command called ${name}.`, 'DISPUTE.UNKNOWN_COMMAND');
+    const commandId = this.commandIdFor(principal, `${caseId}:${name}`, options);
+    const body = name === 'add-evidence' ? await this.storeEvidence(payload) : payload;
+    return this.execute(principal, caseId, { name, payload: body } as DisputeCommand, options, commandId);
+  }
+
+  /** Scheduler and CLI path: the actor is given, not chosen from a person's roles. */
+  runAs(principal: Principal, caseId: string, command: DisputeCommand, options: WriteOptions = {}): Promise<CommandResult> {
+    return this.execute(principal, caseId, command, options, this.commandIdFor(principal, `${caseId}:${command.name}`, options));
+  }
+
+  private commandIdFor(principal: Principal, scope: string, options: WriteOptions): string {
+    return options.idempotencyKey ? uuidFromName(`${principal.personId}:${scope}:${options.idempotencyKey}`) : newId();
+  }
+
+  private async storeEvidence(payload: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const { contentBase64, ...rest } = payload;
+    if (typeof contentBase64 !== 'string' || !BASE64.test(contentBase64)) {
+      throw new ValidationError('contentBase64: must be base64', [{ field: 'contentBase64', message: 'must be base64' }]);
+    }
+    const content = Buffer.from(contentBase64, 'base64');
+    if (content.length > MAX_EVIDENCE_BYTES) {
+      throw new ValidationError('contentBase64: at most 10 MB', [{ field: 'contentBase64', message: 'must be at most 10 MB' }]);
+    }
+    const sha256 = sha256Hex(content);
+    await this.evidence.put(sha256, content);
+    return { ...rest, sha256, size: content.length };
+  }
+
+  private async execute(
+    principal: Principal,
+    caseId: string,
+    command: DisputeCommand,
+    options: WriteOptions,
+    commandId: string,
+  ): Promise<CommandResult> {
+    const started = performance.now();
+    try {
+      const result = await this.queue.run(caseId, () => this.attempt(principal, caseId, command, options, commandId));
+      this.observer.commandFinished(command.name, 'ok', (performance.now() - started) / 1000);
+      return result;
+    } catch (error) {
+      this.observer.commandFinished(command.name, error instanceof AppError ? error.code : 'error', (performance.now() - started) / 1000);
+      throw error;
+    }
+  }
+
+  private async attempt(
+    principal: Principal,
+    caseId: string,
+    command: DisputeCommand,
+    options: WriteOptions,
+    commandId: string,
+  ): Promise<CommandResult> {
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.repository.load(caseId);
+      const done = loaded?.commands.get(commandId);
+      if (done) return { id: caseId, revision: done.revision, position: done.position };
+      if (command.name !== 'raise' && (!loaded || !maySeeCase(loaded.snapshot.context, principal))) {
+        throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
+      }
+      if (options.expectedRevision !== undefined && (loaded?.revision ?? -1n) !== options.expectedRevision) {
+        throw new StaleRevisionError(
+          `The case is at revision ${String(loaded?.revision ?? -1n)}, not ${String(options.expectedRevision)}.`,
+          options.expectedRevision,
+          loaded?.revision ?? null,
+        );
+      }
+      const at = this.clock.now().toISOString();
+      const snapshot = loaded?.snapshot ?? initialDisputeSnapshot();
+      const actor = chooseActor(principal, command.name, snapshot, at, options.onBehalfOf);
+      const decision = decideDispute(snapshot, command, { at, actor, calendar: this.calendar, directory: this.directory });
+      const metadata: EventMetadata = {
+        schemaVersion: DISPUTE_EVENT_SCHEMA_VERSION,
+        actor,
+        occurredAt: at,
+        correlationId: options.correlationId ?? commandId,
+        causationId: commandId,
+        commandId,
+        command: command.name,
+      };
+      const events: EventToAppend[] = decision.events.map((e, i) => ({
+        id: options.idempotencyKey ? uuidFromName(`${commandId}:${i}`) : newId(),
+        type: e.type,
+        data: e.data as unknown as JsonObject,
+        metadata: metadata as unknown as JsonObject,
+      }));
+      try {
+        const appendStarted = performance.now();
+        const result = await this.store.append(disputeStream(caseId), events, loaded ? loaded.revision : 'no_stream');
+        this.observer.appended((performance.now() - appendStarted) / 1000);
+        this.remember(caseId, loaded, decision.snapshot, result.nextExpectedRevision, result.position, commandId);
+        return { id: caseId, revision: result.nextExpectedRevision, position: result.position };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        this.repository.forget(caseId);
+        if (options.expectedRevision !== undefined) {
+          throw new StaleRevisionError('The case changed while this command was decided.', options.expectedRevision, error.actual);
+        }
+        if (attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private remember(caseId: string, before: LoadedCase | null, snapshot: LoadedCase['snapshot'], revision: bigint, position: bigint, commandId: string) {
+    const commands = new Map(before?.commands ?? []);
+    commands.set(commandId, { revision, position });
+    this.repository.remember({ caseId, snapshot, revision, position, commands });
+  }
+}

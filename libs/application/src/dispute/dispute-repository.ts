@@ -1,0 +1,65 @@
+import { applyDisputeEvent, type DisputeSnapshot, initialDisputeSnapshot } from '#domain';
+import { type EventStore, type RecordedEvent } from '#event-store';
+import { readMetadata } from '../event-metadata.js';
+import { toDisputeMachineEvent } from '../recorded-events.js';
+import { disputeStream } from '../streams.js';
+
+export interface LoadedCase {
+  readonly caseId: string;
+  readonly snapshot: DisputeSnapshot;
+  readonly revision: bigint;
+  /** Global position of the stream's last event. */
+  readonly position: bigint;
+  /** Commands already applied to this stream, with the revision and position they ended at. */
+  readonly commands: ReadonlyMap<string, { readonly revision: bigint; readonly position: bigint }>;
+}
+
+const CACHE_LIMIT = 5_000;
+
+/**
+ * Loads a case by folding its stream through the machine. Folded states are cached by stream
+ * revision: a load reads only the events after the cached revision, and the cache can be dropped
+ * at any time.
+ */
+export class DisputeRepository {
+  private readonly cache = new Map<string, LoadedCase>();
+
+  constructor(private readonly store: EventStore) {}
+
+  async load(caseId: string): Promise<LoadedCase | null> {
+    const cached = this.cache.get(caseId);
+    const events = await this.store.readStream(disputeStream(caseId), {
+      fromRevision: cached ? cached.revision + 1n : 0n,
+    });
+    if (!cached && events.length === 0) return null;
+    const loaded = events.length === 0 && cached ? cached : this.fold(caseId, cached, events);
+    this.remember(loaded);
+    return loaded;
+  }
+
+  /** After a successful append the new state is already known: keep it without reading back. */
+  remember(loaded: LoadedCase): void {
+    this.cache.delete(loaded.caseId);
+    this.cache.set(loaded.caseId, loaded);
+    if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+  }
+
+  forget(caseId: string): void {
+    this.cache.delete(caseId);
+  }
+
+  private fold(caseId: string, from: LoadedCase | undefined, events: RecordedEvent[]): LoadedCase {
+    let snapshot = from?.snapshot ?? initialDisputeSnapshot();
+    const commands = new Map(from?.commands ?? []);
+    let revision = from?.revision ?? -1n;
+    let position = from?.position ?? 0n;
+    for (const event of events) {
+      snapshot = applyDisputeEvent(snapshot, toDisputeMachineEvent(event));
+      revision = event.revision;
+      position = event.position;
+      const commandId = readMetadata(event.metadata).commandId;
+      if (commandId) commands.set(commandId, { revision, position });
+    }
+    return { caseId, snapshot, revision, position, commands };
+  }
+}

@@ -1,0 +1,19 @@
+import { type JsonObject } from '#core';
+import { DISPUTE_EVENT_SCHEMA_VERSION, type DisputeMachineEvent } from '#domain';
+import { type RecordedEvent } from '#event-store';
+import { readMetadata } from './event-metadata.js';
+import { EventUpcaster } from './upcasting.js';
+
+/** The one upcaster every read goes through; all event types are at schema version 1 today. */
+export const upcaster = new EventUpcaster(() => DISPUTE_EVENT_SCHEMA_VERSION);
+
+/** A stored case event as the machine consumes it: upcast data, plus actor and time from metadata. */
+export function toDisputeMachineEvent(event: RecordedEvent, using: EventUpcaster = upcaster): DisputeMachineEvent {
+  const metadata = readMetadata(event.metadata);
+  return {
+    type: event.type,
+    data: using.upcast(event.type, metadata.schemaVersion ?? 1, event.data as JsonObject),
+    actor: metadata.actor,
+    at: metadata.occurredAt,
+  } as DisputeMachineEvent;
+}

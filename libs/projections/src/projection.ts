@@ -1,0 +1,15 @@
+import type Database from 'better-sqlite3';
+import { type RecordedEvent } from '#event-store';
+
+/**
+ * A read model built only from the log. It owns one SQLite file: its tables and its checkpoint
+ * commit together, so each event takes effect exactly once, and a rebuild is a fresh file.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Bump when the tables or the meaning of apply change: the runner then rebuilds from zero. */
+  readonly version: number;
+  createTables(db: Database.Database): void;
+  /** Runs inside the runner's transaction; must not do I/O outside `db`. */
+  apply(db: Database.Database, event: RecordedEvent): void;
+}
