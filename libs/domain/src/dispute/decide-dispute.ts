@@ -91,7 +91,9 @@ export function decideDispute(snapshot: DisputeSnapshot, command: DisputeCommand
   if (!mayAttempt(name, snapshot.context, env.actor)) {
     throw new ForbiddenError(`As ${env.actor.role}${env.actor.organisationId ? ` for ${env.actor.organisationId}` : ''} you may not ${name} on this case.`);
   }
-  if (name === 'raise' ? stateNameOf(snapshot) !== 'new' : !machineAllows(snapshot, name, env.actor, env.at)) {
+  // The engine's own facts name a specific deadline or action: only the full event can be judged.
+  const judgedOnData = name === 'record-missed-deadline' || name === 'record-missed-action';
+  if (name === 'raise' ? stateNameOf(snapshot) !== 'new' : !judgedOnData && !machineAllows(snapshot, name, env.actor, env.at)) {
     throw notAllowed(snapshot, name, env);
   }
   const decider = DECIDERS[name] as Decider<typeof name>;
