@@ -1,0 +1,29 @@
+import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
+import { ApplicationModule } from '#application';
+import { type AppSettings } from '#config';
+import { PlatformModule, type PlatformOptions, prometheusCommandObserver } from '#http';
+
+export type ModuleImport = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
+
+export interface AppModuleOptions {
+  /** Replaces ApplicationModule.forRoot(settings): a stand-in, for tests of the platform alone. */
+  readonly application?: DynamicModule;
+  /** Further modules: resource controllers, or test-only controllers. */
+  readonly imports?: readonly ModuleImport[];
+  readonly platform?: PlatformOptions;
+}
+
+/** The HTTP API: the platform (global), the application behind the buses, and the resources. */
+@Module({})
+export class AppModule {
+  static forRoot(settings: AppSettings, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(settings, options.platform),
+        options.application ?? ApplicationModule.forRoot(settings, { observer: prometheusCommandObserver }),
+        ...(options.imports ?? []),
+      ],
+    };
+  }
+}

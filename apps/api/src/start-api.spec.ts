@@ -1,0 +1,33 @@
+import { startApi } from './start-api.js';
+import { loadSettings } from '#config';
+
+describe('startApi', () => {
+  it('refuses to start with CLOCK_FIXED in production, reporting only the message', async () => {
+    const reported: string[] = [];
+    const app = await startApi({
+      settings: () => loadSettings({ NODE_ENV: 'production', CLOCK_FIXED: '2025-04-01T09:00:00Z' }),
+      reportFatal: (message) => reported.push(message),
+    });
+    expect(app).toBeNull();
+    expect(reported).toEqual(['Invalid configuration:\n  - CLOCK_FIXED: is refused when NODE_ENV=production (a frozen clock would misdate real cases)']);
+    expect(reported[0]).not.toContain('    at ');
+  });
+
+  it('names every bad variable', async () => {
+    const reported: string[] = [];
+    await startApi({ settings: () => loadSettings({ PORT: 'http', EVENT_STORE: 'mongo' }), reportFatal: (message) => reported.push(message) });
+    expect(reported[0]).toContain('PORT: must be a whole number from 1 to 65535 (got "http")');
+    expect(reported[0]).toContain('EVENT_STORE: must be one of sqlite, eventstoredb (got "mongo")');
+  });
+
+  it('lets any other start-up error through', async () => {
+    await expect(
+      startApi({
+        settings: () => {
+          throw new Error('disk on fire');
+        },
+        reportFatal: () => undefined,
+      }),
+    ).rejects.toThrow('disk on fire');
+  });
+});

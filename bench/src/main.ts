@@ -1,0 +1,97 @@
+import 'reflect-metadata';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ApplicationModule,
+  type Principal,
+  RaiseDispute,
+  RegisterPerson,
+  RunDisputeCommand,
+  SignOrganisation,
+} from '#application';
+import { type AppSettings } from '#config';
+
+/**
+ * `npm run bench`: figures as ratios to a baseline measured in the same run on the same disk
+ * (raw better-sqlite3, one insert per FULL-synchronous transaction), since these machines are noisy.
+ */
+const ADMIN: Principal = { personId: 'bench-admin', name: 'Bench', roles: ['admin'], organisationId: null };
+
+function rawInsertsPerSecond(dir: string, count: number): number {
+  const db = new Database(join(dir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, stream TEXT, data TEXT)');
+  const insert = db.prepare('INSERT INTO t (stream, data) VALUES (?, ?)');
+  const started = performance.now();
+  for (let i = 0; i < count; i++) insert.run(`s-${i % 100}`, JSON.stringify({ i, text: 'x'.repeat(200) }));
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return count / seconds;
+}
+
+async function commandPath(dir: string, cases: number, concurrent: boolean) {
+  const settings: AppSettings = {
+    port: 0, host: '127.0.0.1', dataDir: dir, eventStore: 'sqlite', eventStoreConnectionString: null,
+    bootstrapAdminToken: null, clockFixed: '2026-03-02T10:00:00Z', nodeEnv: 'test', logLevel: 'silent',
+  };
+  const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(settings), { logger: false });
+  await app.init();
+  const bus = app.get(CommandBus);
+  const council = (await bus.execute(new SignOrganisation(ADMIN, { name: 'Council', sector: 'statutory', type: 'district council' }))).id;
+  const charity = (await bus.execute(new SignOrganisation(ADMIN, { name: 'Charity', sector: 'vcs', type: 'charity' }))).id;
+  const person = async (name: string, organisationId: string): Promise<Principal> => {
+    const r = await bus.execute(new RegisterPerson(ADMIN, { name, email: `${name}@bench.invalid`, roles: ['partner'], organisationId }));
+    return { personId: r.id, name, roles: ['partner'], organisationId };
+  };
+  const complainant = await person('complainant', charity);
+  const respondent = await person('respondent', council);
+  const lifecycle = async () => {
+    const { id } = await bus.execute(
+      new RaiseDispute(complainant, { respondentIds: [council], clauses: ['3.2'], summary: 's', details: 'd', desiredOutcome: 'o' }),
+    );
+    await bus.execute(new RunDisputeCommand(respondent, id, 'acknowledge', {}));
+    await bus.execute(new RunDisputeCommand(complainant, id, 'lodge-formal', { grounds: 'g' }));
+    await bus.execute(new RunDisputeCommand(respondent, id, 'acknowledge', {}));
+    await bus.execute(new RunDisputeCommand(respondent, id, 'respond', { response: 'r' }));
+    await bus.execute(new RunDisputeCommand(complainant, id, 'withdraw', { reasonCode: 'resolved-outside' }));
+  };
+  const started = performance.now();
+  if (concurrent) {
+    const lanes = 32;
+    let next = 0;
+    await Promise.all(Array.from({ length: lanes }, async () => { while (next++ < cases) await lifecycle(); }));
+  } else {
+    for (let i = 0; i < cases; i++) await lifecycle();
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await app.close();
+  return (cases * 6) / seconds;
+}
+
+async function main() {
+  const cases = Number(process.env['BENCH_CASES'] ?? 300);
+  const dir = mkdtempSync(join(tmpdir(), 'compact-bench-'));
+  try {
+    const raw = rawInsertsPerSecond(dir, 3000);
+    const sequential = await commandPath(join(dir, 'seq'), cases, false);
+    const concurrent = await commandPath(join(dir, 'conc'), cases, true);
+    const rows = [
+      ['baseline: raw SQLite insert, one FULL transaction each', raw],
+      ['command path, one command at a time (awaited)', sequential],
+      ['command path, 32 concurrent lanes (group commit)', concurrent],
+    ] as const;
+    console.log(`\n${cases} dispute lifecycles of 6 commands each (raise … withdraw)\n`);
+    for (const [name, perSecond] of rows) {
+      console.log(`${name.padEnd(58)} ${perSecond.toFixed(0).padStart(7)} /s   ${(perSecond / raw).toFixed(2)}× baseline`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

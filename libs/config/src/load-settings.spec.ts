@@ -1,0 +1,148 @@
+import { resolve } from 'node:path';
+import { ConfigurationError } from './configuration-error.js';
+import { loadSettings } from './load-settings.js';
+
+const failureOf = (env: NodeJS.ProcessEnv): ConfigurationError => {
+  try {
+    loadSettings(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error;
+    throw error;
+  }
+  throw new Error('expected loadSettings to refuse the environment');
+};
+
+describe('loadSettings', () => {
+  describe('with an empty environment', () => {
+    it('answers the documented defaults', () => {
+      expect(loadSettings({})).toEqual({
+        port: 3000,
+        host: '0.0.0.0',
+        dataDir: resolve('./data'),
+        eventStore: 'sqlite',
+        eventStoreConnectionString: null,
+        bootstrapAdminToken: null,
+        clockFixed: null,
+        nodeEnv: 'development',
+        logLevel: 'info',
+        trustProxy: false,
+      });
+    });
+
+    it('treats empty values as unset', () => {
+      expect(loadSettings({ PORT: '', LOG_LEVEL: ' ', BOOTSTRAP_ADMIN_TOKEN: '' })).toMatchObject({
+        port: 3000,
+        logLevel: 'info',
+        bootstrapAdminToken: null,
+      });
+    });
+  });
+
+  describe('with every setting given', () => {
+    it('reads each one', () => {
+      const settings = loadSettings({
+        PORT: '8080',
+        HOST: '127.0.0.1',
+        DATA_DIR: '/var/lib/disputes',
+        EVENT_STORE: 'eventstoredb',
+        EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false',
+        BOOTSTRAP_ADMIN_TOKEN: 'a-long-enough-admin-token',
+        CLOCK_FIXED: '2025-04-01T10:00:00+01:00',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'debug',
+        TRUST_PROXY: 'true',
+      });
+      expect(settings).toEqual({
+        port: 8080,
+        host: '127.0.0.1',
+        dataDir: '/var/lib/disputes',
+        eventStore: 'eventstoredb',
+        eventStoreConnectionString: 'esdb://localhost:2113?tls=false',
+        bootstrapAdminToken: 'a-long-enough-admin-token',
+        clockFixed: '2025-04-01T09:00:00.000Z',
+        nodeEnv: 'test',
+        logLevel: 'debug',
+        trustProxy: true,
+      });
+    });
+  });
+
+  describe('PORT', () => {
+    it.each(['0', '65536', 'eighty', '80.5', '-1'])('refuses %s', (port) => {
+      expect(failureOf({ PORT: port }).problems).toEqual([{ variable: 'PORT', reason: expect.stringContaining('1 to 65535') }]);
+    });
+
+    it('accepts the edges of the range', () => {
+      expect(loadSettings({ PORT: '1' }).port).toBe(1);
+      expect(loadSettings({ PORT: '65535' }).port).toBe(65535);
+    });
+  });
+
+  describe('EVENT_STORE', () => {
+    it('refuses an unknown store, naming the choices', () => {
+      expect(failureOf({ EVENT_STORE: 'postgres' }).message).toContain('EVENT_STORE: must be one of sqlite, eventstoredb (got "postgres")');
+    });
+
+    it('requires EVENTSTORE_CONNECTION_STRING for eventstoredb', () => {
+      expect(failureOf({ EVENT_STORE: 'eventstoredb' }).problems).toEqual([
+        { variable: 'EVENTSTORE_CONNECTION_STRING', reason: 'is required when EVENT_STORE=eventstoredb' },
+      ]);
+    });
+
+    it('refuses a connection string that is not an esdb or kurrentdb URL', () => {
+      expect(failureOf({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' }).problems[0]?.variable).toBe(
+        'EVENTSTORE_CONNECTION_STRING',
+      );
+    });
+  });
+
+  describe('BOOTSTRAP_ADMIN_TOKEN', () => {
+    it('refuses a token shorter than 16 characters', () => {
+      expect(failureOf({ BOOTSTRAP_ADMIN_TOKEN: 'short' }).message).toContain('BOOTSTRAP_ADMIN_TOKEN: must be at least 16 characters');
+    });
+
+    it('refuses a token with spaces', () => {
+      expect(failureOf({ BOOTSTRAP_ADMIN_TOKEN: 'sixteen chars and more' }).problems[0]?.variable).toBe('BOOTSTRAP_ADMIN_TOKEN');
+    });
+  });
+
+  describe('CLOCK_FIXED', () => {
+    it('is normalised to a UTC instant', () => {
+      expect(loadSettings({ CLOCK_FIXED: '2025-06-02T09:30:00Z' }).clockFixed).toBe('2025-06-02T09:30:00.000Z');
+    });
+
+    it.each(['2025-06-02', '2025-06-02T09:30:00', '2025-02-30T00:00:00Z', '2025-13-01T00:00:00Z', 'yesterday'])('refuses %s', (value) => {
+      expect(failureOf({ CLOCK_FIXED: value }).problems).toEqual([{ variable: 'CLOCK_FIXED', reason: expect.stringContaining('ISO 8601 instant') }]);
+    });
+
+    it('is refused when NODE_ENV=production', () => {
+      const error = failureOf({ CLOCK_FIXED: '2025-06-02T09:30:00Z', NODE_ENV: 'production' });
+      expect(error.problems).toEqual([{ variable: 'CLOCK_FIXED', reason: expect.stringContaining('NODE_ENV=production') }]);
+    });
+
+    it('is accepted in development and test', () => {
+      expect(loadSettings({ CLOCK_FIXED: '2025-06-02T09:30:00Z', NODE_ENV: 'test' }).clockFixed).not.toBeNull();
+    });
+  });
+
+  describe('NODE_ENV, LOG_LEVEL and TRUST_PROXY', () => {
+    it('refuses values outside their lists', () => {
+      const error = failureOf({ NODE_ENV: 'staging', LOG_LEVEL: 'verbose', TRUST_PROXY: 'yes' });
+      expect(error.problems.map((p) => p.variable)).toEqual(['NODE_ENV', 'LOG_LEVEL', 'TRUST_PROXY']);
+    });
+  });
+
+  it('names every bad variable and why in one error', () => {
+    const error = failureOf({ PORT: '70000', EVENT_STORE: 'eventstoredb', BOOTSTRAP_ADMIN_TOKEN: 'x', LOG_LEVEL: 'loud' });
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error.message).toBe(
+      [
+        'Invalid configuration:',
+        '  - PORT: must be a whole number from 1 to 65535 (got "70000")',
+        '  - LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+        '  - EVENTSTORE_CONNECTION_STRING: is required when EVENT_STORE=eventstoredb',
+        '  - BOOTSTRAP_ADMIN_TOKEN: must be at least 16 characters long when set',
+      ].join('\n'),
+    );
+  });
+});

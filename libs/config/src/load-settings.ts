@@ -1,0 +1,117 @@
+import { resolve } from 'node:path';
+import { type AppSettings } from './app-settings.js';
+import { ConfigurationError, type SettingProblem } from './configuration-error.js';
+
+const NODE_ENVS = ['development', 'test', 'production'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const EVENT_STORES = ['sqlite', 'eventstoredb'] as const;
+const MIN_BOOTSTRAP_TOKEN_LENGTH = 16;
+/** Full date, time and zone: a bare date or a local time would make the frozen clock ambiguous. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ESDB_SCHEMES = ['esdb://', 'esdb+discover://', 'kurrentdb://', 'kurrentdb+discover://', 'kurrent://', 'kurrent+discover://'];
+
+/**
+ * Reads and checks every setting from the environment. The only place that reads process.env:
+ * everything else receives the typed result. Collects all problems before throwing, so one failed
+ * start names every variable to fix.
+ */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings {
+  const problems: SettingProblem[] = [];
+  const problem = (variable: string, reason: string): void => {
+    problems.push({ variable, reason });
+  };
+  // An empty value (`FOO=` in a compose file) means "not set", so defaults apply.
+  const read = (variable: string): string | undefined => {
+    const value = env[variable]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const oneOf = <T extends string>(variable: string, allowed: readonly T[], fallback: T): T => {
+    const value = read(variable);
+    if (value === undefined) return fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    problem(variable, `must be one of ${allowed.join(', ')} (got "${value}")`);
+    return fallback;
+  };
+
+  const port = readPort(read('PORT'), problem);
+  const host = read('HOST') ?? '0.0.0.0';
+  const dataDir = resolve(read('DATA_DIR') ?? './data');
+  const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
+  const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
+  const eventStore = oneOf('EVENT_STORE', EVENT_STORES, 'sqlite');
+
+  const eventStoreConnectionString = read('EVENTSTORE_CONNECTION_STRING') ?? null;
+  if (eventStore === 'eventstoredb') {
+    if (eventStoreConnectionString === null) {
+      problem('EVENTSTORE_CONNECTION_STRING', 'is required when EVENT_STORE=eventstoredb');
+    } else if (!ESDB_SCHEMES.some((scheme) => eventStoreConnectionString.startsWith(scheme))) {
+      problem('EVENTSTORE_CONNECTION_STRING', `must start with one of ${ESDB_SCHEMES.join(', ')}`);
+    }
+  }
+
+  const bootstrapAdminToken = read('BOOTSTRAP_ADMIN_TOKEN') ?? null;
+  if (bootstrapAdminToken !== null) {
+    if (bootstrapAdminToken.length < MIN_BOOTSTRAP_TOKEN_LENGTH) {
+      problem('BOOTSTRAP_ADMIN_TOKEN', `must be at least ${MIN_BOOTSTRAP_TOKEN_LENGTH} characters long when set`);
+    } else if (!/^[\x21-\x7e]+$/.test(bootstrapAdminToken)) {
+      problem('BOOTSTRAP_ADMIN_TOKEN', 'must be printable ASCII without spaces (it is sent as a bearer token)');
+    }
+  }
+
+  const clockFixed = readInstant(read('CLOCK_FIXED'), problem);
+  if (clockFixed !== null && nodeEnv === 'production') {
+    problem('CLOCK_FIXED', 'is refused when NODE_ENV=production (a frozen clock would misdate real cases)');
+  }
+
+  const trustProxy = readBoolean('TRUST_PROXY', read('TRUST_PROXY'), problem);
+
+  if (problems.length > 0) throw new ConfigurationError(problems);
+  return {
+    port,
+    host,
+    dataDir,
+    eventStore,
+    eventStoreConnectionString,
+    bootstrapAdminToken,
+    clockFixed,
+    nodeEnv,
+    logLevel,
+    trustProxy,
+  };
+}
+
+function readPort(value: string | undefined, problem: (variable: string, reason: string) => void): number {
+  if (value === undefined) return 3000;
+  const port = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
+    problem('PORT', `must be a whole number from 1 to 65535 (got "${value}")`);
+    return 3000;
+  }
+  return port;
+}
+
+function readInstant(value: string | undefined, problem: (variable: string, reason: string) => void): string | null {
+  if (value === undefined) return null;
+  const time = ISO_INSTANT.test(value) && isRealCalendarDate(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) {
+    problem('CLOCK_FIXED', `must be an ISO 8601 instant with a time zone, e.g. 2025-04-01T09:00:00Z (got "${value}")`);
+    return null;
+  }
+  // One spelling of the instant (UTC, milliseconds) wherever it is logged or compared.
+  return new Date(time).toISOString();
+}
+
+/** Date.parse rolls 2025-02-30 over into March and accepts 24:00; a typo must not move the clock. */
+function isRealCalendarDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const hour = Number(value.slice(11, 13));
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && month >= 1 && month <= 12 && hour < 24;
+}
+
+function readBoolean(variable: string, value: string | undefined, problem: (variable: string, reason: string) => void): boolean {
+  if (value === undefined) return false;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  problem(variable, `must be true or false (got "${value}")`);
+  return false;
+}

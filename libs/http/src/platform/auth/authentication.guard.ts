@@ -1,0 +1,70 @@
+import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { QueryBus } from '@nestjs/cqrs';
+import { type FastifyRequest } from 'fastify';
+import { Authenticate, type Principal } from '#application';
+import { UnauthenticatedError } from '#core';
+import { ProblemException } from '../problem-details.js';
+import '../request-context.js';
+import { AuthFailureLimiter } from './auth-failure-limiter.js';
+import { bearerTokenFrom } from './bearer-token.js';
+import { BOOTSTRAP_ADMIN, isBootstrapToken } from './bootstrap-admin.js';
+import { IS_PUBLIC } from './public.decorator.js';
+
+/** The bootstrap admin secret, handed to the guard by the platform module. */
+export const BOOTSTRAP_ADMIN_SECRET = Symbol('BOOTSTRAP_ADMIN_SECRET');
+
+/**
+ * The global authentication guard: resolves `Authorization: Bearer <token>` to a Principal through
+ * the QueryBus (tokens are the directory's business), or to the bootstrap admin. Routes are
+ * protected unless marked @Public(). Repeated failures from one address are answered 429.
+ */
+@Injectable()
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(QueryBus) private readonly queryBus: QueryBus,
+    @Inject(AuthFailureLimiter) private readonly limiter: AuthFailureLimiter,
+    @Inject(BOOTSTRAP_ADMIN_SECRET) private readonly bootstrapSecret: string | null,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()]) === true;
+    const header = request.headers.authorization;
+
+    if (header === undefined) {
+      if (!isPublic) throw new UnauthenticatedError();
+      request.principal = null;
+      return true;
+    }
+
+    const retryAfter = this.limiter.retryAfterSeconds(request.ip);
+    if (retryAfter !== null) throw tooManyFailures(retryAfter);
+
+    const token = bearerTokenFrom(header);
+    const principal = token === null ? null : await this.resolve(token);
+    if (principal === null) {
+      this.limiter.recordFailure(request.ip);
+      throw new UnauthenticatedError(token === null ? 'The Authorization header must be "Bearer <token>".' : 'The bearer token is not valid.');
+    }
+    request.principal = principal;
+    return true;
+  }
+
+  private async resolve(token: string): Promise<Principal | null> {
+    if (isBootstrapToken(token, this.bootstrapSecret)) return BOOTSTRAP_ADMIN;
+    return (await this.queryBus.execute(new Authenticate(token))) ?? null;
+  }
+}
+
+function tooManyFailures(retryAfterSeconds: number): ProblemException {
+  return new ProblemException(429, {
+    title: 'Too many failed authentications',
+    detail: `Too many failed authentication attempts from this address. Try again in ${retryAfterSeconds} s.`,
+    code: 'AUTH.TOO_MANY_FAILURES',
+    extensions: { retryAfterSeconds },
+    headers: { 'retry-after': String(retryAfterSeconds) },
+  });
+}

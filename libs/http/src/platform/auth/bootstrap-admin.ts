@@ -1,0 +1,22 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { type Principal } from '#application';
+
+/** Who BOOTSTRAP_ADMIN_TOKEN stands for: an admin with no person record, so a fresh install can sign its first users up. */
+export const BOOTSTRAP_ADMIN: Principal = Object.freeze({
+  personId: 'bootstrap-admin',
+  name: 'Bootstrap administrator',
+  roles: Object.freeze(['admin'] as const),
+  organisationId: null,
+  bootstrap: true,
+});
+
+/**
+ * Compares a presented token with the configured secret in constant time. Both are hashed first so
+ * that the comparison does not leak the secret's length either.
+ */
+export function isBootstrapToken(candidate: string, secret: string | null): boolean {
+  if (secret === null) return false;
+  return timingSafeEqual(sha256(candidate), sha256(secret));
+}
+
+const sha256 = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();

@@ -1,0 +1,33 @@
+import helmet from '@fastify/helmet';
+import { type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { CORRELATION_ID_HEADER } from './correlation/correlation-id.js';
+import { serializeJson } from './json-reply-serializer.js';
+import { recordHttpMetrics } from './observability/http-metrics.hook.js';
+import { PlatformMetrics } from './observability/metrics.js';
+import { type ApiInfo, serveOpenApi } from './openapi/openapi.js';
+import { HELMET_OPTIONS } from './security/helmet-options.js';
+
+/**
+ * The Fastify-level half of the platform, which a Nest module cannot reach: serializer, body
+ * parsers, hooks, security headers and the API docs. Call after NestFactory.create and before
+ * init/listen (create the app with `bodyParser: false`, so that JSON is the only body type).
+ */
+export async function configurePlatform(app: NestFastifyApplication, info: ApiInfo): Promise<void> {
+  app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+
+  fastify.setReplySerializer((payload) => serializeJson(payload));
+  // JSON only: Fastify would also hand text/plain bodies to handlers as strings. Others get 415.
+  fastify.removeContentTypeParser(['text/plain']);
+
+  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    reply.header(CORRELATION_ID_HEADER, request.id);
+    return payload;
+  });
+  fastify.addHook('onResponse', recordHttpMetrics(app.get(PlatformMetrics)));
+
+  await app.register(helmet, HELMET_OPTIONS);
+  serveOpenApi(app, fastify, info);
+}

@@ -1,0 +1,19 @@
+import { type IncomingMessage } from 'node:http';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { type AppSettings } from '#config';
+import { CORRELATION_ID_HEADER, correlationIdFor } from './correlation/correlation-id.js';
+import { BODY_LIMIT_BYTES } from './security/body-limit.js';
+
+/**
+ * Fastify as we run it: a 15 MB body limit, X-Forwarded-* ignored unless TRUST_PROXY, the
+ * correlation id as the request id, and Fastify's own logger off (nestjs-pino logs requests).
+ */
+export function createFastifyAdapter(settings: AppSettings): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: settings.trustProxy ?? false,
+    logger: false,
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => correlationIdFor(request.headers[CORRELATION_ID_HEADER]),
+  });
+}

@@ -1,0 +1,149 @@
+import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { finalize, from, map, type Observable, of, switchMap } from 'rxjs';
+import { IdempotencyKeyReusedError } from '#core';
+import { serializeJson } from '../json-reply-serializer.js';
+import { ProblemException } from '../problem-details.js';
+import '../request-context.js';
+import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency-key.js';
+import { IdempotencyStore, type StoredResponse } from './idempotency.store.js';
+import { requestFingerprint } from './request-fingerprint.js';
+
+/** A pending claim older than this is presumed abandoned (its process died) and may be taken over. */
+const STALE_CLAIM_MS = 60_000;
+/** How long a duplicate waits for the first request with its key before answering 409. */
+const MAX_WAIT_MS = 30_000;
+/** Headers a replay repeats; the rest (dates, correlation id) belong to the new exchange. */
+const REPLAYED_HEADERS = ['location', 'etag', 'content-location'] as const;
+export const IDEMPOTENT_REPLAY_HEADER = 'idempotent-replayed';
+
+interface KeyScope {
+  readonly principalId: string;
+  readonly key: string;
+  readonly fingerprint: string;
+}
+
+type Admission = { readonly kind: 'run' } | { readonly kind: 'replay'; readonly response: StoredResponse };
+
+/**
+ * Makes any POST with an Idempotency-Key safe to retry. The first request claims (principal, key)
+ * and its response is kept; a repeat with the same request replays that response without running
+ * the handler; the same key with a different request is a 422. A duplicate that arrives while the
+ * first is still running waits for it (in this process) and then replays; a failed first run
+ * releases the key so the waiting or a later retry runs afresh. If the claim is held by another
+ * process sharing the data dir, the duplicate gets a 409 to retry later.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly inFlight = new Map<string, { readonly done: Promise<void>; readonly settle: () => void }>();
+
+  constructor(@Inject(IdempotencyStore) private readonly store: IdempotencyStore) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const http = context.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    if (request.method !== 'POST') return next.handle();
+    const key = parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]);
+    if (key === undefined) return next.handle();
+
+    const reply = http.getResponse<FastifyReply>();
+    const scope: KeyScope = {
+      principalId: request.principal?.personId ?? 'anonymous',
+      key,
+      fingerprint: requestFingerprint(request.method, request.url, request.body),
+    };
+    return from(this.admit(scope)).pipe(
+      switchMap((admission) => (admission.kind === 'replay' ? of(replay(reply, admission.response)) : this.run(scope, next, reply))),
+    );
+  }
+
+  private async admit(scope: KeyScope): Promise<Admission> {
+    const deadline = Date.now() + MAX_WAIT_MS;
+    for (;;) {
+      const now = Date.now();
+      const claim = this.store.claim(scope.principalId, scope.key, scope.fingerprint, now);
+      if (claim.kind === 'claimed') return this.running(scope);
+      if (claim.fingerprint !== scope.fingerprint) throw new IdempotencyKeyReusedError();
+      if (claim.kind === 'completed') return { kind: 'replay', response: claim.response };
+
+      const first = this.inFlight.get(idOf(scope));
+      if (first !== undefined && now < deadline) {
+        await Promise.race([first.done, delay(deadline - now)]);
+        continue;
+      }
+      const abandoned = first === undefined && now - claim.claimedAt >= STALE_CLAIM_MS;
+      if (abandoned && this.store.takeOver(scope.principalId, scope.key, scope.fingerprint, claim.claimedAt, now)) return this.running(scope);
+      throw requestInProgress();
+    }
+  }
+
+  private running(scope: KeyScope): Admission {
+    let settle!: () => void;
+    const done = new Promise<void>((resolve) => (settle = resolve));
+    this.inFlight.set(idOf(scope), { done, settle });
+    return { kind: 'run' };
+  }
+
+  private run(scope: KeyScope, next: CallHandler, reply: FastifyReply): Observable<unknown> {
+    let completed = false;
+    return next.handle().pipe(
+      map((body: unknown) => {
+        const text = storableText(body);
+        if (text !== undefined) {
+          this.store.complete(scope.principalId, scope.key, { status: reply.statusCode, headers: replayedHeadersOf(reply), body: text });
+          completed = true;
+        }
+        return body;
+      }),
+      finalize(() => {
+        // Errors are not kept: a 4xx/5xx answer is released so the client can fix and retry.
+        if (!completed) this.store.release(scope.principalId, scope.key);
+        const id = idOf(scope);
+        this.inFlight.get(id)?.settle();
+        this.inFlight.delete(id);
+      }),
+    );
+  }
+}
+
+function replay(reply: FastifyReply, response: StoredResponse): unknown {
+  reply.status(response.status);
+  for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
+  reply.header(IDEMPOTENT_REPLAY_HEADER, 'true');
+  return response.body === '' ? undefined : JSON.parse(response.body);
+}
+
+/** JSON text of a body we can replay; undefined for streams and binary, which are not kept. */
+function storableText(body: unknown): string | undefined {
+  if (body === undefined) return '';
+  if (Buffer.isBuffer(body) || body instanceof Uint8Array) return undefined;
+  if (typeof body === 'object' && body !== null && typeof (body as { pipe?: unknown }).pipe === 'function') return undefined;
+  if (typeof body === 'object' && body !== null && typeof (body as { getStream?: unknown }).getStream === 'function') return undefined;
+  return serializeJson(body);
+}
+
+function replayedHeadersOf(reply: FastifyReply): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of REPLAYED_HEADERS) {
+    const value = reply.getHeader(name);
+    if (typeof value === 'string') headers[name] = value;
+  }
+  return headers;
+}
+
+const idOf = (scope: KeyScope): string => `${scope.principalId}\u0000${scope.key}`;
+
+const delay = (ms: number): Promise<void> =>
+  new Promise((resolve) => {
+    setTimeout(resolve, ms).unref();
+  });
+
+function requestInProgress(): ProblemException {
+  return new ProblemException(409, {
+    title: 'Request in progress',
+    detail: 'A request with this Idempotency-Key is still being processed. Retry shortly to get its response.',
+    code: 'IDEMPOTENCY.REQUEST_IN_PROGRESS',
+    headers: { 'retry-after': '1' },
+  });
+}

@@ -1,0 +1,70 @@
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, type HealthCheckResult, HealthCheckService, type HealthIndicatorFunction } from '@nestjs/terminus';
+import { Public } from '../auth/public.decorator.js';
+import { ProblemException } from '../problem-details.js';
+import { problemContent } from '../openapi/problem-schema.js';
+import { EventStoreHealthIndicator } from './event-store.health.js';
+
+/** Liveness (the process answers) and readiness (and the event store answers); public, for probes. */
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(HealthCheckService) private readonly health: HealthCheckService,
+    @Inject(EventStoreHealthIndicator) private readonly eventStore: EventStoreHealthIndicator,
+  ) {}
+
+  @Public()
+  @Get()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Readiness: the service is up and its event store is reachable' })
+  @ApiOkResponse({ description: 'Ready.' })
+  @ApiServiceUnavailableResponse({ description: 'Not ready.', content: problemContent })
+  ready(): Promise<HealthCheckResult> {
+    return this.check([() => this.eventStore.isReachable('eventStore')]);
+  }
+
+  @Public()
+  @Get('ready')
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Readiness (same as /health), for probes that want an explicit path' })
+  @ApiOkResponse({ description: 'Ready.' })
+  @ApiServiceUnavailableResponse({ description: 'Not ready.', content: problemContent })
+  readyAlias(): Promise<HealthCheckResult> {
+    return this.ready();
+  }
+
+  @Public()
+  @Get('live')
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({ summary: 'Liveness: the process answers requests' })
+  @ApiOkResponse({ description: 'Alive.' })
+  live(): Promise<HealthCheckResult> {
+    return this.check([]);
+  }
+
+  private async check(indicators: HealthIndicatorFunction[]): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check(indicators);
+    } catch (error) {
+      if (error instanceof ServiceUnavailableException) throw notReady(error.getResponse() as HealthCheckResult);
+      throw error;
+    }
+  }
+}
+
+function notReady(result: HealthCheckResult): ProblemException {
+  const down = Object.keys(result.error ?? {});
+  const detail =
+    result.status === 'shutting_down'
+      ? 'The service is shutting down.'
+      : `Not ready: ${down.length > 0 ? down.join(', ') : 'a check'} ${down.length === 1 ? 'is' : 'are'} down.`;
+  return new ProblemException(503, {
+    title: 'Service unavailable',
+    detail,
+    code: result.status === 'shutting_down' ? 'HEALTH.SHUTTING_DOWN' : 'HEALTH.NOT_READY',
+    extensions: { health: result.status, checks: result.details },
+    headers: { 'cache-control': 'no-cache, no-store, must-revalidate' },
+  });
+}

@@ -1,0 +1,152 @@
+import { STATUS_CODES } from 'node:http';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import {
+  AppError,
+  ForbiddenError,
+  IdempotencyKeyReusedError,
+  NotAllowedInStateError,
+  NotFoundError,
+  RuleViolationError,
+  StaleRevisionError,
+  UnauthenticatedError,
+  ValidationError,
+} from '#core';
+import { EventStoreClosedError } from '#event-store';
+import { PROBLEM_CONTENT_TYPE, ProblemException, type ProblemDetails, type ProblemInit, problemTypeOf } from './problem-details.js';
+import { BODY_LIMIT_BYTES } from './security/body-limit.js';
+
+interface Answer extends ProblemInit {
+  readonly status: number;
+  /** Server faults are logged with their stack; client errors are not (the access log has them). */
+  readonly log?: boolean;
+}
+
+const GENERIC_500_DETAIL = 'Something went wrong on our side. Quote the correlation id if you report it.';
+
+/** Fastify's own request errors, given stable codes of ours instead of FST_ names. */
+const FASTIFY_CODES: Readonly<Record<string, string>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'REQUEST.MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'REQUEST.EMPTY_JSON_BODY',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'REQUEST.BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'REQUEST.INVALID_CONTENT_LENGTH',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+};
+
+/**
+ * The one place where errors become HTTP answers: every error, from a guard, a pipe, a handler,
+ * Fastify's body parser or the router's not-found handler, leaves as application/problem+json.
+ * Each class of the error family maps to one status here and nowhere else.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  constructor(@Inject(HttpAdapterHost) private readonly adapterHost: HttpAdapterHost) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<{ id?: unknown; raw?: { id?: unknown } }>();
+    const response = http.getResponse<unknown>();
+    const adapter = this.adapterHost.httpAdapter;
+    const answer = answerFor(exception);
+    const correlationId = stringOrUndefined(request.id) ?? stringOrUndefined(request.raw?.id);
+
+    // The request's log context (pino-http) already carries the correlation id.
+    if (answer.log) this.logger.error(exception instanceof Error ? exception : String(exception));
+    if (adapter.isHeadersSent(response)) return;
+
+    const path = String(adapter.getRequestUrl(request) ?? '').split('?')[0] ?? '';
+    const body: ProblemDetails = {
+      type: problemTypeOf(answer.code),
+      title: answer.title,
+      status: answer.status,
+      detail: answer.detail,
+      code: answer.code,
+      instance: path,
+      ...(correlationId === undefined ? {} : { correlationId }),
+      ...answer.extensions,
+    };
+    for (const [name, value] of Object.entries(answer.headers ?? {})) adapter.setHeader(response, name, value);
+    adapter.setHeader(response, 'content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`);
+    adapter.reply(response, body, answer.status);
+  }
+}
+
+function answerFor(exception: unknown): Answer {
+  if (exception instanceof AppError) return answerForAppError(exception);
+  if (exception instanceof ProblemException) return { status: exception.getStatus(), ...exception.problem, log: exception.getStatus() >= 500 };
+  if (exception instanceof HttpException) return answerForHttpException(exception);
+  if (exception instanceof EventStoreClosedError) {
+    return {
+      status: 503,
+      title: 'Service unavailable',
+      detail: 'The server is shutting down. Try again shortly.',
+      code: 'SERVICE.SHUTTING_DOWN',
+      headers: { 'retry-after': '5' },
+    };
+  }
+  return { status: 500, title: 'Internal server error', detail: GENERIC_500_DETAIL, code: 'SERVER.INTERNAL_ERROR', log: true };
+}
+
+function answerForAppError(error: AppError): Answer {
+  const { code } = error;
+  const detail = error.message;
+  if (error instanceof ValidationError) return { status: 400, title: 'Invalid request', detail, code, extensions: { errors: error.errors } };
+  if (error instanceof UnauthenticatedError) {
+    return { status: 401, title: 'Authentication required', detail, code, headers: { 'www-authenticate': 'Bearer' } };
+  }
+  if (error instanceof ForbiddenError) return { status: 403, title: 'Forbidden', detail, code };
+  if (error instanceof NotFoundError) return { status: 404, title: 'Not found', detail, code };
+  if (error instanceof NotAllowedInStateError) {
+    // The contract says the detail names the state, whatever wording the raiser chose.
+    const namesState = detail.includes(error.state) ? detail : `${detail} (current state: ${error.state})`;
+    return {
+      status: 409,
+      title: 'Not allowed in the current state',
+      detail: namesState,
+      code,
+      extensions: { state: error.state, allowed: error.allowed },
+    };
+  }
+  if (error instanceof RuleViolationError) return { status: 409, title: 'Rule violated', detail, code };
+  if (error instanceof StaleRevisionError) {
+    return {
+      status: 412,
+      title: 'Stale revision',
+      detail,
+      code,
+      extensions: { expectedRevision: error.expected, currentRevision: error.actual },
+    };
+  }
+  if (error instanceof IdempotencyKeyReusedError) return { status: 422, title: 'Idempotency key reused', detail, code };
+  // A new member of the family without a mapping is our bug: answer 500 and log it loudly.
+  return { status: 500, title: 'Internal server error', detail: GENERIC_500_DETAIL, code: 'SERVER.INTERNAL_ERROR', log: true };
+}
+
+function answerForHttpException(exception: HttpException): Answer {
+  const status = exception.getStatus();
+  const reason = STATUS_CODES[status] ?? 'Error';
+  const fastifyCode = fastifyCodeOf(exception.cause);
+  const code = (fastifyCode && FASTIFY_CODES[fastifyCode]) ?? `HTTP.${reason.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+  if (status >= 500) return { status, title: reason, detail: GENERIC_500_DETAIL, code, log: true };
+  const extensions = fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' ? { limitBytes: BODY_LIMIT_BYTES } : undefined;
+  return { status, title: reason, detail: messageOf(exception), code, ...(extensions && { extensions }) };
+}
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return message.map(String).join('; ');
+  return typeof message === 'string' ? message : exception.message;
+}
+
+function fastifyCodeOf(cause: unknown): string | undefined {
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('FST_') ? code : undefined;
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
