@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { ConfigurationError, loadSettings } from '#config';
+import { startApi } from '../../api/src/start-api.js';
+import { prepareDemo, printTokens } from './demo/demo-command.js';
+
+/** The command line: `demo` (load and serve the demo), `serve`. Settings come from the environment. */
+const program = new Command()
+  .name('compact-disputes')
+  .description('The Cambridgeshire Compact section 6 dispute engine')
+  .showHelpAfterError();
+
+program
+  .command('demo')
+  .description('load the demo data set into an empty DATA_DIR, then start the API and print tokens to try it with')
+  .action(async () => {
+    const settings = loadSettings();
+    const tokens = await prepareDemo(settings, new Date());
+    const app = await startApi({ settings: () => settings });
+    if (!app) process.exit(1);
+    printTokens(tokens, `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`);
+  });
+
+program
+  .command('serve')
+  .description('start the API (the same as npm start)')
+  .action(async () => {
+    const app = await startApi();
+    if (!app) process.exit(1);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof ConfigurationError || error instanceof Error ? error.message : error);
+  process.exit(1);
+});
