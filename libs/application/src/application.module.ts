@@ -1,10 +1,18 @@
 import { join } from 'node:path';
 import { Inject, Injectable, type DynamicModule, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { APP_SETTINGS, type AppSettings } from '#config';
 import { WorkingDayCalendar } from '#domain';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { ALL_PROJECTIONS, DirectoryReadModel, ReadModels } from '#projections';
+import {
+  allProjections,
+  CASES_PROJECTION,
+  CaseListReadModel,
+  DeadlineBookReadModel,
+  DirectoryReadModel,
+  ReadModels,
+  WorkQueueReadModel,
+} from '#projections';
 import { createCalendar } from './calendar.js';
 import { CLOCK, type Clock, SettableClock, SystemClock } from './clock.js';
 import { COMMAND_OBSERVER, type CommandObserver, NO_OBSERVER } from './command-observer.js';
@@ -16,20 +24,41 @@ import { EVIDENCE_STORE, type EvidenceStore } from './dispute/evidence-store.js'
 import { FileEvidenceStore } from './dispute/file-evidence-store.js';
 import { createEventStore } from './event-store.factory.js';
 import { HANDLERS } from './handlers.js';
+import { DisputeListQueries } from './read-side/dispute-list.queries.js';
+import { ProjectionAdmin } from './read-side/projection-admin.js';
+import { READ_SIDE_HANDLERS } from './read-side/read-side.handlers.js';
+import { ReadYourWrites } from './read-side/read-your-writes.js';
+import { WorkQueueQueries } from './read-side/work-queue.queries.js';
+import { toDisputeMachineEvent } from './recorded-events.js';
+import { DeadlineScheduler, type DeadlineSchedulerOptions } from './scheduler/deadline-scheduler.js';
 
-/** Starts the read models once the app is up; on shutdown stops them, then closes the store. */
+/**
+ * Starts the read models once the app is up, then the deadline scheduler; on shutdown stops the
+ * scheduler (waiting for a run in progress), then the read models, then closes the store.
+ */
 @Injectable()
 class ApplicationLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(ReadModels) private readonly readModels: ReadModels,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DeadlineScheduler) private readonly scheduler: DeadlineScheduler,
   ) {}
+
+  private schedulerTimer: NodeJS.Immediate | null = null;
 
   onApplicationBootstrap(): void {
     this.readModels.start();
+    // The CQRS module registers its handlers in its own bootstrap hook, which may run after this
+    // one: the scheduler's first run must wait until the buses are ready.
+    this.schedulerTimer = setImmediate(() => {
+      this.schedulerTimer = null;
+      this.scheduler.start();
+    });
   }
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.schedulerTimer) clearImmediate(this.schedulerTimer);
+    await this.scheduler.stop();
     await this.readModels.stop();
     await this.store.close();
   }
@@ -38,6 +67,8 @@ class ApplicationLifecycle implements OnApplicationBootstrap, OnApplicationShutd
 export interface ApplicationExtras {
   /** Replaces the default (no-op) metrics observer of the write path. */
   readonly observer?: Provider;
+  /** The deadline scheduler's interval (default 30 s; 0: one run at start only) and catch-up wait. */
+  readonly scheduler?: DeadlineSchedulerOptions;
 }
 
 @Module({})
@@ -51,8 +82,50 @@ export class ApplicationModule {
       extras.observer ?? { provide: COMMAND_OBSERVER, useValue: NO_OBSERVER },
       {
         provide: ReadModels,
-        useFactory: (store: EventStore) => new ReadModels(store, settings.dataDir, ALL_PROJECTIONS),
+        useFactory: (store: EventStore) =>
+          new ReadModels(store, settings.dataDir, allProjections({ readDisputeEvent: (event) => toDisputeMachineEvent(event) })),
         inject: [EVENT_STORE],
+      },
+      {
+        provide: CaseListReadModel,
+        useFactory: (readModels: ReadModels) => new CaseListReadModel(() => readModels.db(CASES_PROJECTION)),
+        inject: [ReadModels],
+      },
+      {
+        provide: WorkQueueReadModel,
+        useFactory: (readModels: ReadModels) => new WorkQueueReadModel(() => readModels.db(CASES_PROJECTION)),
+        inject: [ReadModels],
+      },
+      {
+        provide: DeadlineBookReadModel,
+        useFactory: (readModels: ReadModels) => new DeadlineBookReadModel(() => readModels.db(CASES_PROJECTION)),
+        inject: [ReadModels],
+      },
+      { provide: ReadYourWrites, useFactory: (readModels: ReadModels) => new ReadYourWrites(readModels), inject: [ReadModels] },
+      {
+        provide: DisputeListQueries,
+        useFactory: (cases: CaseListReadModel, ryw: ReadYourWrites, clock: Clock, calendar: WorkingDayCalendar) =>
+          new DisputeListQueries(cases, ryw, clock, calendar),
+        inject: [CaseListReadModel, ReadYourWrites, CLOCK, WorkingDayCalendar],
+      },
+      {
+        provide: WorkQueueQueries,
+        useFactory: (queue: WorkQueueReadModel, ryw: ReadYourWrites, clock: Clock, calendar: WorkingDayCalendar) =>
+          new WorkQueueQueries(queue, ryw, clock, calendar),
+        inject: [WorkQueueReadModel, ReadYourWrites, CLOCK, WorkingDayCalendar],
+      },
+      { provide: ProjectionAdmin, useFactory: (readModels: ReadModels) => new ProjectionAdmin(readModels), inject: [ReadModels] },
+      {
+        provide: DeadlineScheduler,
+        useFactory: (
+          commands: CommandBus,
+          readModels: ReadModels,
+          book: DeadlineBookReadModel,
+          store: EventStore,
+          clock: Clock,
+          calendar: WorkingDayCalendar,
+        ) => new DeadlineScheduler(commands, readModels, book, store, clock, calendar, extras.scheduler),
+        inject: [CommandBus, ReadModels, DeadlineBookReadModel, EVENT_STORE, CLOCK, WorkingDayCalendar],
       },
       {
         provide: DirectoryReadModel,
@@ -87,6 +160,7 @@ export class ApplicationModule {
       },
       ApplicationLifecycle,
       ...HANDLERS,
+      ...READ_SIDE_HANDLERS,
     ];
     return {
       module: ApplicationModule,
@@ -106,6 +180,14 @@ export class ApplicationModule {
         DisputeCommandService,
         DisputeQueries,
         DirectoryService,
+        CaseListReadModel,
+        WorkQueueReadModel,
+        DeadlineBookReadModel,
+        ReadYourWrites,
+        DisputeListQueries,
+        WorkQueueQueries,
+        ProjectionAdmin,
+        DeadlineScheduler,
       ],
     };
   }

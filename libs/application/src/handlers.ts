@@ -5,6 +5,7 @@ import { DirectoryService } from './directory/directory.service.js';
 import { DisputeCommandService } from './dispute/dispute-command.service.js';
 import { DisputeQueries } from './dispute/dispute-queries.service.js';
 import { SYSTEM_PRINCIPAL } from './principal.js';
+import { ReadYourWrites } from './read-side/read-your-writes.js';
 import {
   Authenticate,
   GetDispute,
@@ -38,17 +39,23 @@ export class RegisterPersonHandler implements ICommandHandler<RegisterPerson> {
 
 @CommandHandler(RaiseDispute)
 export class RaiseDisputeHandler implements ICommandHandler<RaiseDispute> {
-  constructor(@Inject(DisputeCommandService) private readonly disputes: DisputeCommandService) {}
+  constructor(
+    @Inject(DisputeCommandService) private readonly disputes: DisputeCommandService,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
+  ) {}
   execute(c: RaiseDispute) {
-    return this.disputes.raise(c.principal, c.body, c.options);
+    return this.readYourWrites.track(c.principal, this.disputes.raise(c.principal, c.body, c.options));
   }
 }
 
 @CommandHandler(RunDisputeCommand)
 export class RunDisputeCommandHandler implements ICommandHandler<RunDisputeCommand> {
-  constructor(@Inject(DisputeCommandService) private readonly disputes: DisputeCommandService) {}
+  constructor(
+    @Inject(DisputeCommandService) private readonly disputes: DisputeCommandService,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
+  ) {}
   execute(c: RunDisputeCommand) {
-    return this.disputes.run(c.principal, c.caseId, c.name, c.payload, c.options);
+    return this.readYourWrites.track(c.principal, this.disputes.run(c.principal, c.caseId, c.name, c.payload, c.options));
   }
 }
 

@@ -1,7 +1,9 @@
 import { Command, Query } from '@nestjs/cqrs';
 import { type ClauseDates, type DisputeCommand, type DisputeCommandMap, type DisputeView, type Sector } from '#domain';
+import { type ProjectionStatus, type RebuildResult } from '#projections';
 import { type CommandResult, type WriteOptions } from './command-result.js';
 import { type Principal } from './principal.js';
+import { type DisputeList, type DisputeListFilters, type WorkQueue } from './read-side/read-side.types.js';
 
 /* The messages the edge (HTTP, CLI, pages, scheduler) puts on the buses. Plain readonly envelopes. */
 
@@ -130,3 +132,53 @@ export class RunSystemCommand extends Command<CommandResult> {
     super();
   }
 }
+
+// ---- the read side: case list, work queue, read models ---------------------------------------
+
+export type {
+  DisputeList,
+  DisputeListFilters,
+  DisputeSummary,
+  WorkQueue,
+  WorkQueueItem,
+} from './read-side/read-side.types.js';
+
+/**
+ * GET /disputes: the case list from the projection, only the cases the caller may see, newest
+ * opened first, `limit` 1–100 (default 25), `cursor` from the previous page's `nextCursor`.
+ * Reflects the caller's own earlier commands (and `minPosition`, when the client sends one).
+ */
+export class ListDisputes extends Query<DisputeList> {
+  constructor(
+    readonly principal: Principal,
+    readonly filters: DisputeListFilters = {},
+    readonly cursor: string | null = null,
+    readonly limit?: number,
+    readonly minPosition?: bigint,
+  ) {
+    super();
+  }
+}
+
+/** GET /work-queue: what the caller (or their organisation, or the CDG) must do next, soonest due first. */
+export class GetWorkQueue extends Query<WorkQueue> {
+  constructor(
+    readonly principal: Principal,
+    readonly minPosition?: bigint,
+  ) {
+    super();
+  }
+}
+
+/** Admin: rebuild the named read models (all when none are named) from position 0 and swap them in. */
+export class RebuildProjections extends Command<{ readonly rebuilt: RebuildResult[] }> {
+  constructor(
+    readonly principal: Principal,
+    readonly names: readonly string[] = [],
+  ) {
+    super();
+  }
+}
+
+/** For /metrics and /health: per read model its checkpoint, the log head, the lag and failures. */
+export class GetProjectionStatus extends Query<{ readonly projections: ProjectionStatus[] }> {}

@@ -5,3 +5,8 @@ export * from './directory/directory.projection.js';
 export * from './directory/directory.read-model.js';
 export * from './read-models.js';
 export * from './all-projections.js';
+export * from './cases/cases.projection.js';
+export * from './cases/work-items.js';
+export * from './cases/case-list.read-model.js';
+export * from './cases/deadline-book.read-model.js';
+export * from './cases/work-queue.read-model.js';

@@ -9,7 +9,83 @@ export interface ProjectionFailure {
   readonly error: string;
 }
 
+export interface PositionWaiter {
+  readonly position: bigint;
+  readonly resolve: () => void;
+}
+
 const MAX_BATCH = 500;
+/** A batch that could not be committed (the file was locked too long) is retried after this. */
+const RETRY_MS = 100;
+
+/** The checkpoint stored in the projection's file; 0n for a file the projection never wrote to. */
+export function storedCheckpoint(db: Database.Database, name: string): bigint {
+  const row = db.prepare('SELECT checkpoint FROM projection_state WHERE name = ?').get(name) as { checkpoint: string } | undefined;
+  return BigInt(row?.checkpoint ?? '0');
+}
+
+/** Creates the projection's tables and its state row in a fresh (or current-version) file. */
+export function prepareProjectionFile(db: Database.Database, projection: Projection): void {
+  const row = db.prepare('SELECT version FROM projection_state WHERE name = ?').get(projection.name) as { version: number } | undefined;
+  if (row && row.version !== projection.version) {
+    throw new Error(`Projection ${projection.name} is at version ${row.version} but the code is at ${projection.version}: rebuild it`);
+  }
+  projection.createTables(db);
+  if (!row) {
+    db.prepare('INSERT INTO projection_state (name, version, checkpoint) VALUES (?, ?, ?)').run(projection.name, projection.version, '0');
+  }
+}
+
+/** The failures the file has recorded, oldest first; they survive restarts like the tables do. */
+export function recordedFailures(db: Database.Database): { count: number; last: ProjectionFailure | null } {
+  const count = db.prepare('SELECT count(*) AS n FROM projection_failures').get() as { n: number };
+  const last = db.prepare('SELECT position, event_id, event_type, error FROM projection_failures ORDER BY id DESC LIMIT 1').get() as
+    | { position: string; event_id: string; event_type: string; error: string }
+    | undefined;
+  return {
+    count: count.n,
+    last: last ? { position: BigInt(last.position), eventId: last.event_id, eventType: last.event_type, error: last.error } : null,
+  };
+}
+
+/**
+ * Applies a batch and the new checkpoint in one IMMEDIATE transaction. Events at or below the
+ * checkpoint stored in the file are skipped, so two runners on one file (two instances on one data
+ * directory) never apply an event twice. Each event runs in its own savepoint: one that throws is
+ * recorded as a failure, its partial effect undone, and the batch carries on. Answers the new checkpoint.
+ */
+export function applyBatch(db: Database.Database, projection: Projection, batch: readonly RecordedEvent[]): bigint {
+  const run = db.transaction(() => {
+    const stored = storedCheckpoint(db, projection.name);
+    let checkpoint = stored;
+    for (const event of batch) {
+      if (event.position <= checkpoint) continue;
+      applyOne(db, projection, event);
+      checkpoint = event.position;
+    }
+    if (checkpoint !== stored) {
+      db.prepare('UPDATE projection_state SET checkpoint = ? WHERE name = ?').run(String(checkpoint), projection.name);
+    }
+    return checkpoint;
+  });
+  return run.immediate();
+}
+
+function applyOne(db: Database.Database, projection: Projection, event: RecordedEvent): void {
+  const single = db.transaction(() => projection.apply(db, event));
+  try {
+    single();
+  } catch (error) {
+    db.prepare('INSERT INTO projection_failures (position, event_id, event_type, error, at) VALUES (?, ?, ?, ?, ?)').run(
+      String(event.position),
+      event.id,
+      event.type,
+      error instanceof Error ? error.message : String(error),
+      // The event's own time, so a rebuild records the very same row.
+      event.recordedAt.toISOString(),
+    );
+  }
+}
 
 /**
  * Feeds one projection from the global log: catches up from its checkpoint, then follows live
@@ -22,16 +98,16 @@ export class ProjectionRunner {
   private checkpointValue = 0n;
   private buffer: RecordedEvent[] = [];
   private flushScheduled = false;
-  private waiters: { position: bigint; resolve: () => void }[] = [];
-  private lastFailureValue: ProjectionFailure | null = null;
-  private failureCount = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private waiters: PositionWaiter[] = [];
 
   constructor(
     private readonly store: EventStore,
     readonly projection: Projection,
     private readonly db: Database.Database,
   ) {
-    this.prepare();
+    prepareProjectionFile(db, projection);
+    this.checkpointValue = storedCheckpoint(db, projection.name);
   }
 
   get checkpoint(): bigint {
@@ -39,11 +115,15 @@ export class ProjectionRunner {
   }
 
   get lastFailure(): ProjectionFailure | null {
-    return this.lastFailureValue;
+    return recordedFailures(this.db).last;
   }
 
   get failures(): number {
-    return this.failureCount;
+    return recordedFailures(this.db).count;
+  }
+
+  get running(): boolean {
+    return this.loop !== null;
   }
 
   start(): void {
@@ -63,12 +143,19 @@ export class ProjectionRunner {
   async stop(): Promise<void> {
     await this.subscription?.unsubscribe();
     await this.loop;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
     this.loop = null;
     this.subscription = null;
   }
 
-  /** Resolves once the projection has applied everything up to `position` (read-your-writes). */
+  /** Resolves true once the projection has applied everything up to `position` (read-your-writes), false on timeout. */
   waitFor(position: bigint, timeoutMs = 5_000): Promise<boolean> {
+    // Another instance on the same file may have applied it already.
+    if (this.checkpointValue < position && this.db.open) {
+      const stored = storedCheckpoint(this.db, this.projection.name);
+      if (stored > this.checkpointValue) this.checkpointValue = stored;
+    }
     if (this.checkpointValue >= position) return Promise.resolve(true);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -83,22 +170,16 @@ export class ProjectionRunner {
     });
   }
 
-  private prepare(): void {
-    const row = this.db.prepare('SELECT version, checkpoint FROM projection_state WHERE name = ?').get(this.projection.name) as
-      | { version: number; checkpoint: string }
-      | undefined;
-    if (row && row.version !== this.projection.version) {
-      throw new Error(
-        `Projection ${this.projection.name} is at version ${row.version} but the code is at ${this.projection.version}: rebuild it`,
-      );
-    }
-    this.projection.createTables(this.db);
-    if (!row) {
-      this.db
-        .prepare('INSERT INTO projection_state (name, version, checkpoint) VALUES (?, ?, ?)')
-        .run(this.projection.name, this.projection.version, '0');
-    }
-    this.checkpointValue = BigInt(row?.checkpoint ?? '0');
+  /** Hands pending waiters over to the runner that replaces this one (after a rebuild). */
+  takeWaiters(): PositionWaiter[] {
+    const waiters = this.waiters;
+    this.waiters = [];
+    return waiters;
+  }
+
+  adoptWaiters(waiters: readonly PositionWaiter[]): void {
+    this.waiters.push(...waiters);
+    this.releaseWaiters();
   }
 
   private scheduleFlush(): void {
@@ -114,37 +195,27 @@ export class ProjectionRunner {
     if (this.buffer.length === 0) return;
     const batch = this.buffer;
     this.buffer = [];
-    const last = batch[batch.length - 1]!.position;
-    const applyAll = this.db.transaction(() => {
-      for (const event of batch) this.applyOne(event);
-      this.db
-        .prepare('UPDATE projection_state SET checkpoint = ? WHERE name = ?')
-        .run(String(last), this.projection.name);
-    });
-    applyAll();
-    this.checkpointValue = last;
-    const ready = this.waiters.filter((w) => w.position <= last);
-    this.waiters = this.waiters.filter((w) => w.position > last);
-    for (const w of ready) w.resolve();
+    try {
+      const checkpoint = applyBatch(this.db, this.projection, batch);
+      if (checkpoint > this.checkpointValue) this.checkpointValue = checkpoint;
+    } catch {
+      // Nothing of the batch was committed (e.g. the file stayed locked): keep it and try again.
+      this.buffer = [...batch, ...this.buffer];
+      if (!this.retryTimer && this.db.open) {
+        this.retryTimer = setTimeout(() => {
+          this.retryTimer = null;
+          this.flush();
+        }, RETRY_MS);
+        this.retryTimer.unref();
+      }
+      return;
+    }
+    this.releaseWaiters();
   }
 
-  /** One event in its own savepoint, so a failure undoes only that event's partial effect. */
-  private applyOne(event: RecordedEvent): void {
-    const single = this.db.transaction(() => this.projection.apply(this.db, event));
-    try {
-      single();
-    } catch (error) {
-      const failure = {
-        position: event.position,
-        eventId: event.id,
-        eventType: event.type,
-        error: error instanceof Error ? error.message : String(error),
-      };
-      this.lastFailureValue = failure;
-      this.failureCount++;
-      this.db
-        .prepare('INSERT INTO projection_failures (position, event_id, event_type, error, at) VALUES (?, ?, ?, ?, ?)')
-        .run(String(failure.position), failure.eventId, failure.eventType, failure.error, event.recordedAt.toISOString());
-    }
+  private releaseWaiters(): void {
+    const ready = this.waiters.filter((w) => w.position <= this.checkpointValue);
+    this.waiters = this.waiters.filter((w) => w.position > this.checkpointValue);
+    for (const w of ready) w.resolve();
   }
 }

@@ -49,7 +49,7 @@ export const COMMAND_PERMISSIONS: { readonly [K in DisputeCommandName]: Who } = 
   'complete-action': anyOf(isParty, role('secretariat')),
   'vary-action': role('secretariat'),
   suspend: role('secretariat'),
-  resume: anyOf(isParty, role('secretariat')),
+  resume: anyOf(isParty, role('secretariat', 'system')),
   'extend-deadline': role('secretariat'),
   withdraw: isComplainant,
   'refer-externally': isComplainant,

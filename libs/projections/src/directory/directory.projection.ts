@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { type DirectoryEventDataMap, type Membership } from '#domain';
 import { type RecordedEvent } from '#event-store';
 import { type Projection } from '../projection.js';

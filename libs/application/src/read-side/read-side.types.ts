@@ -1,0 +1,84 @@
+import { type OwedBy, type PartySnapshot, type Role, type Stage } from '#domain';
+
+/** GET /disputes filters, typed (the controller turns query strings into these). */
+export interface DisputeListFilters {
+  /** A dotted state (`formal.awaitingResponse`) or a prefix of one (`formal`, `cdg.panel`). */
+  readonly state?: string;
+  /** 1–4. */
+  readonly stage?: number;
+  /** Cases this organisation is party to (complainant or respondent). */
+  readonly organisationId?: string;
+  /** Cases citing this Compact clause. */
+  readonly clause?: string;
+  /** true: something is past its due date; false: nothing is. */
+  readonly overdue?: boolean;
+  /** Inclusive `YYYY-MM-DD` bounds on the London date the case was opened. */
+  readonly openedFrom?: string;
+  readonly openedTo?: string;
+}
+
+/** One row of GET /disputes: the summary fields of a case. */
+export interface DisputeSummary {
+  readonly id: string;
+  readonly state: string;
+  readonly stage: Stage | null;
+  readonly highestStage: Stage | null;
+  readonly complainantId: string;
+  readonly respondentIds: readonly string[];
+  /** Names and sectors as they were when the dispute was raised. */
+  readonly parties: readonly PartySnapshot[];
+  readonly clauses: readonly string[];
+  readonly urgent: boolean;
+  readonly summary: string;
+  readonly openedAt: string;
+  readonly closedAt: string | null;
+  readonly outcome: string | null;
+  readonly revision: bigint;
+  /** Global position of the case's last event. */
+  readonly position: bigint;
+  readonly lastEventAt: string;
+  /** Earliest open due date (deadline or agreed action). */
+  readonly nextDueOn: string | null;
+  readonly overdue: boolean;
+}
+
+export interface DisputeList {
+  readonly items: DisputeSummary[];
+  /** Opaque; pass back as `cursor` for the next page. null on the last page. */
+  readonly nextCursor: string | null;
+}
+
+/** One line of GET /work-queue. */
+export interface WorkQueueItem {
+  readonly caseId: string;
+  readonly summary: string;
+  /** The case's dotted state. */
+  readonly state: string;
+  /** `task`, or `alert` (a CDG deadline recorded missed, for the chair). */
+  readonly kind: 'task' | 'alert';
+  /** The clock: a deadline step (`acknowledgement`, `formal-response`, ...), `agreed-action` or `objection`. */
+  readonly step: string;
+  /** The command to send (`POST /disputes/{caseId}/{action}`); null when there is none (resolving informally, alerts). */
+  readonly action: string | null;
+  /** Other commands that also settle the step. */
+  readonly alternatives: readonly string[];
+  readonly title: string;
+  readonly dueOn: string | null;
+  readonly owedBy: OwedBy | 'owner';
+  /** The organisation that owes it, when an organisation does. */
+  readonly organisationId?: string;
+  /** The role that acts on it. */
+  readonly forRole: Role;
+  readonly deadlineId?: string;
+  readonly actionId?: string;
+  /** Due before today (London). */
+  readonly overdue: boolean;
+  /** Due today or within the next 2 working days. */
+  readonly reminder: boolean;
+  /** Its deadline has been recorded missed (DeadlineMissed) and the step is still outstanding. */
+  readonly missed: boolean;
+}
+
+export interface WorkQueue {
+  readonly items: WorkQueueItem[];
+}

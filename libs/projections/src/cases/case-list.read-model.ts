@@ -1,0 +1,174 @@
+import type Database from 'better-sqlite3';
+import { type PartySnapshot, type Stage } from '#domain';
+
+/** Who may see which cases, already worked out from the caller's roles. */
+export interface CaseVisibility {
+  /** Secretariat, chair, auditor: every case. */
+  readonly all: boolean;
+  /** Cases these organisations are party to. */
+  readonly organisationIds: readonly string[];
+  /** Cases these people are or were appointed to. */
+  readonly personIds: readonly string[];
+}
+
+export interface CaseListQuery {
+  readonly visibility: CaseVisibility;
+  /** Today's London date: "overdue" means something was due before it. */
+  readonly today: string;
+  /** A dotted state, or a prefix of one (`formal` matches every `formal.*`). */
+  readonly state?: string;
+  readonly stage?: number;
+  readonly organisationId?: string;
+  readonly clause?: string;
+  readonly overdue?: boolean;
+  /** Inclusive London dates of opening. */
+  readonly openedFrom?: string;
+  readonly openedTo?: string;
+  /** Keyset: the last row of the previous page. */
+  readonly after?: { readonly openedAt: string; readonly caseId: string };
+  readonly limit: number;
+}
+
+export interface CaseSummaryRow {
+  readonly id: string;
+  readonly state: string;
+  readonly stage: Stage | null;
+  readonly highestStage: Stage | null;
+  readonly complainantId: string;
+  readonly respondentIds: string[];
+  readonly parties: PartySnapshot[];
+  readonly clauses: string[];
+  readonly urgent: boolean;
+  readonly summary: string;
+  readonly openedAt: string;
+  readonly closedAt: string | null;
+  readonly outcome: string | null;
+  readonly revision: bigint;
+  readonly position: bigint;
+  readonly lastEventAt: string;
+  readonly nextDueOn: string | null;
+  readonly overdue: boolean;
+  readonly appointees: { readonly current: string[]; readonly former: string[] };
+}
+
+interface Row {
+  case_id: string;
+  state: string;
+  stage: number | null;
+  highest_stage: number | null;
+  complainant_id: string;
+  respondent_ids: string;
+  parties: string;
+  clauses: string;
+  urgent: number;
+  summary: string;
+  opened_at: string;
+  closed_at: string | null;
+  outcome: string | null;
+  revision: number;
+  last_position: number;
+  last_event_at: string;
+  next_due_on: string | null;
+  appointees: string;
+  overdue: number;
+}
+
+const OVERDUE = `(EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.case_id AND d.status = 'open' AND d.due_on < @today)
+  OR EXISTS (SELECT 1 FROM work_items w WHERE w.case_id = c.case_id AND w.due_on < @today))`;
+
+const toSummary = (r: Row): CaseSummaryRow => ({
+  id: r.case_id,
+  state: r.state,
+  stage: r.stage as Stage | null,
+  highestStage: r.highest_stage as Stage | null,
+  complainantId: r.complainant_id,
+  respondentIds: JSON.parse(r.respondent_ids) as string[],
+  parties: JSON.parse(r.parties) as PartySnapshot[],
+  clauses: JSON.parse(r.clauses) as string[],
+  urgent: r.urgent === 1,
+  summary: r.summary,
+  openedAt: r.opened_at,
+  closedAt: r.closed_at,
+  outcome: r.outcome,
+  revision: BigInt(r.revision),
+  position: BigInt(r.last_position),
+  lastEventAt: r.last_event_at,
+  nextDueOn: r.next_due_on,
+  overdue: r.overdue === 1,
+  appointees: JSON.parse(r.appointees) as { current: string[]; former: string[] },
+});
+
+const placeholders = (prefix: string, values: readonly string[], params: Record<string, unknown>): string =>
+  values
+    .map((v, i) => {
+      params[`${prefix}${i}`] = v;
+      return `@${prefix}${i}`;
+    })
+    .join(', ');
+
+/** The case list behind GET /disputes: filters, visibility and keyset pagination in SQL. */
+export class CaseListReadModel {
+  constructor(private readonly db: () => Database.Database) {}
+
+  /** Up to `limit` rows, newest opened first (ties by id). */
+  list(q: CaseListQuery): CaseSummaryRow[] {
+    const params: Record<string, unknown> = { today: q.today, limit: q.limit };
+    const where: string[] = [];
+    if (!q.visibility.all) {
+      const seen: string[] = [];
+      if (q.visibility.organisationIds.length > 0) {
+        seen.push(
+          `EXISTS (SELECT 1 FROM case_parties p WHERE p.case_id = c.case_id AND p.organisation_id IN (${placeholders('org', q.visibility.organisationIds, params)}))`,
+        );
+      }
+      if (q.visibility.personIds.length > 0) {
+        seen.push(
+          `EXISTS (SELECT 1 FROM case_appointees a WHERE a.case_id = c.case_id AND a.person_id IN (${placeholders('person', q.visibility.personIds, params)}))`,
+        );
+      }
+      where.push(seen.length > 0 ? `(${seen.join(' OR ')})` : '0');
+    }
+    if (q.state !== undefined) {
+      where.push('(c.state = @state OR c.state GLOB @stateGlob)');
+      params['state'] = q.state;
+      params['stateGlob'] = `${q.state}.*`;
+    }
+    if (q.stage !== undefined) {
+      where.push('c.stage = @stage');
+      params['stage'] = q.stage;
+    }
+    if (q.organisationId !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM case_parties p2 WHERE p2.case_id = c.case_id AND p2.organisation_id = @organisationId)');
+      params['organisationId'] = q.organisationId;
+    }
+    if (q.clause !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM case_clauses k WHERE k.case_id = c.case_id AND k.clause = @clause)');
+      params['clause'] = q.clause;
+    }
+    if (q.overdue !== undefined) where.push(q.overdue ? OVERDUE : `NOT ${OVERDUE}`);
+    if (q.openedFrom !== undefined) {
+      where.push('c.opened_on >= @openedFrom');
+      params['openedFrom'] = q.openedFrom;
+    }
+    if (q.openedTo !== undefined) {
+      where.push('c.opened_on <= @openedTo');
+      params['openedTo'] = q.openedTo;
+    }
+    if (q.after !== undefined) {
+      where.push('(c.opened_at < @afterOpenedAt OR (c.opened_at = @afterOpenedAt AND c.case_id > @afterCaseId))');
+      params['afterOpenedAt'] = q.after.openedAt;
+      params['afterCaseId'] = q.after.caseId;
+    }
+    const sql = `SELECT c.*, ${OVERDUE} AS overdue FROM cases c
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY c.opened_at DESC, c.case_id ASC LIMIT @limit`;
+    return (this.db().prepare(sql).all(params) as Row[]).map(toSummary);
+  }
+
+  get(caseId: string, today: string): CaseSummaryRow | undefined {
+    const row = this.db().prepare(`SELECT c.*, ${OVERDUE} AS overdue FROM cases c WHERE c.case_id = @caseId`).get({ caseId, today }) as
+      | Row
+      | undefined;
+    return row ? toSummary(row) : undefined;
+  }
+}

@@ -1,0 +1,271 @@
+import type Database from 'better-sqlite3';
+import {
+  applyDisputeEvent,
+  disputeMachine,
+  type DisputeMachineEvent,
+  type DisputeSnapshot,
+  initialDisputeSnapshot,
+  londonDateOf,
+  stageOfSnapshot,
+  stateNameOf,
+} from '#domain';
+import { type RecordedEvent } from '#event-store';
+import { type Projection } from '../projection.js';
+import { workItemsOf } from './work-items.js';
+
+/** Turns a stored case event into what the machine consumes (upcasting included); the application supplies it. */
+export type DisputeEventReader = (event: RecordedEvent) => DisputeMachineEvent;
+
+/** Case streams are `dispute-<caseId>` (the application's streams.ts); everything else is ignored here. */
+const DISPUTE_STREAM_PREFIX = 'dispute-';
+
+export const CASES_PROJECTION = 'cases';
+
+const TABLES = `
+CREATE TABLE IF NOT EXISTS cases (
+  case_id TEXT PRIMARY KEY,
+  state TEXT NOT NULL,
+  stage INTEGER,
+  highest_stage INTEGER,
+  complainant_id TEXT NOT NULL,
+  respondent_ids TEXT NOT NULL,
+  parties TEXT NOT NULL,
+  clauses TEXT NOT NULL,
+  urgent INTEGER NOT NULL,
+  summary TEXT NOT NULL,
+  opened_at TEXT NOT NULL,
+  opened_on TEXT NOT NULL,
+  closed_at TEXT,
+  outcome TEXT,
+  revision INTEGER NOT NULL,
+  last_position INTEGER NOT NULL,
+  last_event_at TEXT NOT NULL,
+  next_due_on TEXT,
+  appointees TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS cases_by_opened ON cases (opened_at DESC, case_id);
+CREATE INDEX IF NOT EXISTS cases_by_state ON cases (state);
+CREATE TABLE IF NOT EXISTS case_machine (
+  case_id TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  context TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS case_clauses (
+  case_id TEXT NOT NULL,
+  clause TEXT NOT NULL,
+  PRIMARY KEY (case_id, clause)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS case_clauses_by_clause ON case_clauses (clause, case_id);
+CREATE TABLE IF NOT EXISTS case_parties (
+  case_id TEXT NOT NULL,
+  organisation_id TEXT NOT NULL,
+  role TEXT NOT NULL,
+  PRIMARY KEY (case_id, organisation_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS case_parties_by_organisation ON case_parties (organisation_id, case_id);
+CREATE TABLE IF NOT EXISTS case_appointees (
+  case_id TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  current INTEGER NOT NULL,
+  PRIMARY KEY (case_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS case_appointees_by_person ON case_appointees (person_id, case_id);
+CREATE TABLE IF NOT EXISTS deadlines (
+  case_id TEXT NOT NULL,
+  deadline_id TEXT NOT NULL,
+  step TEXT NOT NULL,
+  due_on TEXT NOT NULL,
+  owed_by TEXT NOT NULL,
+  owed_by_organisation_ids TEXT NOT NULL,
+  status TEXT NOT NULL,
+  remaining_working_days INTEGER,
+  PRIMARY KEY (case_id, deadline_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS deadlines_by_due ON deadlines (status, due_on);
+CREATE TABLE IF NOT EXISTS agreed_actions (
+  case_id TEXT NOT NULL,
+  action_id TEXT NOT NULL,
+  owner_id TEXT NOT NULL,
+  description TEXT NOT NULL,
+  due_date TEXT NOT NULL,
+  check_on TEXT NOT NULL,
+  PRIMARY KEY (case_id, action_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS agreed_actions_by_check ON agreed_actions (check_on);
+CREATE TABLE IF NOT EXISTS suspensions (
+  case_id TEXT PRIMARY KEY,
+  from_step TEXT NOT NULL,
+  suspended_on TEXT NOT NULL,
+  until TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS work_items (
+  case_id TEXT NOT NULL,
+  item_no INTEGER NOT NULL,
+  audience TEXT NOT NULL,
+  audience_id TEXT NOT NULL,
+  for_role TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  step TEXT NOT NULL,
+  action TEXT,
+  alternatives TEXT NOT NULL,
+  title TEXT NOT NULL,
+  due_on TEXT,
+  owed_by TEXT NOT NULL,
+  organisation_id TEXT,
+  deadline_id TEXT,
+  action_id TEXT,
+  missed INTEGER NOT NULL,
+  PRIMARY KEY (case_id, item_no)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS work_items_by_audience ON work_items (audience, audience_id, due_on);
+`;
+
+/** Rows a case owns in the per-case tables: rewritten from its new state after each of its events. */
+const PER_CASE_TABLES = ['case_clauses', 'case_parties', 'case_appointees', 'deadlines', 'agreed_actions', 'suspensions', 'work_items'];
+
+/** Prepared statements per open file: a rebuild runs them once per event of the whole log. */
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function sql(db: Database.Database, text: string): Database.Statement {
+  let cache = statements.get(db);
+  if (!cache) {
+    cache = new Map();
+    statements.set(db, cache);
+  }
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = db.prepare(text);
+    cache.set(text, statement);
+  }
+  return statement;
+}
+
+function restore(db: Database.Database, caseId: string): DisputeSnapshot {
+  const row = sql(db, 'SELECT value, context FROM case_machine WHERE case_id = ?').get(caseId) as
+    | { value: string; context: string }
+    | undefined;
+  if (!row) return initialDisputeSnapshot();
+  return disputeMachine.resolveState({ value: JSON.parse(row.value), context: JSON.parse(row.context) });
+}
+
+function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot, event: RecordedEvent, at: string): void {
+  const c = snapshot.context;
+  const state = stateNameOf(snapshot);
+  const openDeadlines = c.deadlines.filter((d) => d.status === 'open' || d.status === 'paused');
+  const openActions = c.actions.filter((a) => a.status === 'open');
+  const dueDates = [...openDeadlines.filter((d) => d.status === 'open').map((d) => d.dueOn), ...openActions.map((a) => a.dueDate)].sort();
+  const current = c.mediatorId !== null ? [c.mediatorId] : c.panel ? [c.panel.chairId, c.panel.statutoryMemberId, c.panel.vcsMemberId] : [];
+  const former = [...new Set(c.formerAppointees)].filter((p) => !current.includes(p));
+
+  sql(db, 'INSERT OR REPLACE INTO case_machine (case_id, value, context) VALUES (?, ?, ?)').run(
+    caseId,
+    JSON.stringify(snapshot.value),
+    JSON.stringify(c),
+  );
+  sql(
+    db,
+    `INSERT OR REPLACE INTO cases (case_id, state, stage, highest_stage, complainant_id, respondent_ids, parties, clauses, urgent,
+       summary, opened_at, opened_on, closed_at, outcome, revision, last_position, last_event_at, next_due_on, appointees)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    caseId,
+    state,
+    stageOfSnapshot(snapshot),
+    c.highestStage,
+    c.complainantId,
+    JSON.stringify(c.respondentIds),
+    JSON.stringify(c.parties),
+    JSON.stringify(c.clauses),
+    c.urgent ? 1 : 0,
+    c.summary,
+    c.openedAt,
+    c.openedAt ? londonDateOf(c.openedAt) : '',
+    c.closedAt,
+    c.outcome,
+    event.revision,
+    event.position,
+    at,
+    dueDates[0] ?? null,
+    JSON.stringify({ current, former }),
+  );
+
+  for (const table of PER_CASE_TABLES) sql(db, `DELETE FROM ${table} WHERE case_id = ?`).run(caseId);
+  const clause = sql(db, 'INSERT INTO case_clauses (case_id, clause) VALUES (?, ?)');
+  for (const id of new Set(c.clauses)) clause.run(caseId, id);
+  const partyRow = sql(db, 'INSERT OR IGNORE INTO case_parties (case_id, organisation_id, role) VALUES (?, ?, ?)');
+  partyRow.run(caseId, c.complainantId, 'complainant');
+  for (const r of c.respondentIds) partyRow.run(caseId, r, 'respondent');
+  const appointee = sql(db, 'INSERT OR REPLACE INTO case_appointees (case_id, person_id, current) VALUES (?, ?, ?)');
+  for (const p of former) appointee.run(caseId, p, 0);
+  for (const p of current) appointee.run(caseId, p, 1);
+  const deadline = sql(
+    db,
+    `INSERT INTO deadlines (case_id, deadline_id, step, due_on, owed_by, owed_by_organisation_ids, status, remaining_working_days)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const d of openDeadlines) {
+    deadline.run(caseId, d.id, d.step, d.dueOn, d.owedBy, JSON.stringify(d.owedByOrganisationIds), d.status, d.remainingWorkingDays);
+  }
+  const action = sql(
+    db,
+    'INSERT INTO agreed_actions (case_id, action_id, owner_id, description, due_date, check_on) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const a of openActions) action.run(caseId, a.actionId, a.ownerId, a.description, a.dueDate, a.checkOn);
+  if (state === 'suspended' && c.suspension) {
+    sql(db, 'INSERT INTO suspensions (case_id, from_step, suspended_on, until) VALUES (?, ?, ?, ?)').run(
+      caseId,
+      c.suspension.from,
+      c.suspension.suspendedOn,
+      c.suspension.until,
+    );
+  }
+  const work = sql(
+    db,
+    `INSERT INTO work_items (case_id, item_no, audience, audience_id, for_role, kind, step, action, alternatives, title, due_on,
+       owed_by, organisation_id, deadline_id, action_id, missed)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  workItemsOf(snapshot).forEach((w, i) =>
+    work.run(
+      caseId,
+      i,
+      w.audience,
+      w.audienceId,
+      w.forRole,
+      w.kind,
+      w.step,
+      w.action,
+      JSON.stringify(w.alternatives),
+      w.title,
+      w.dueOn,
+      w.owedBy,
+      w.organisationId,
+      w.deadlineId,
+      w.actionId,
+      w.missed ? 1 : 0,
+    ),
+  );
+}
+
+/**
+ * The case list, the deadline book and the work queue, from one fold: each case event goes
+ * through the same machine that decided it (state and context restored from the stored snapshot),
+ * and every per-case table is rewritten from the new state. Deterministic: only the events and
+ * their metadata are read, so a rebuild gives the same bytes.
+ */
+export function createCasesProjection(readEvent: DisputeEventReader): Projection {
+  return {
+    name: CASES_PROJECTION,
+    version: 1,
+    createTables(db) {
+      db.exec(TABLES);
+    },
+    apply(db, event) {
+      if (!event.streamId.startsWith(DISPUTE_STREAM_PREFIX)) return;
+      const caseId = event.streamId.slice(DISPUTE_STREAM_PREFIX.length);
+      const machineEvent = readEvent(event);
+      const next = applyDisputeEvent(restore(db, caseId), machineEvent);
+      write(db, caseId, next, event, machineEvent.at);
+    },
+  };
+}
