@@ -2,6 +2,7 @@ import { type IncomingMessage } from 'node:http';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { type AppSettings } from '#config';
 import { CORRELATION_ID_HEADER, correlationIdFor } from './correlation/correlation-id.js';
+import { answerFrameworkError } from './framework-errors.js';
 import { BODY_LIMIT_BYTES } from './security/body-limit.js';
 
 /**
@@ -15,5 +16,7 @@ export function createFastifyAdapter(settings: AppSettings): FastifyAdapter {
     logger: false,
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => correlationIdFor(request.headers[CORRELATION_ID_HEADER]),
+    // Bad URLs and over-long path parameters are refused by the router itself: as problem+json too.
+    frameworkErrors: answerFrameworkError,
   });
 }

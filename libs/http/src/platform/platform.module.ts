@@ -14,6 +14,7 @@ import { HealthController } from './observability/health.controller.js';
 import { loggerParams } from './observability/logger-params.js';
 import { MetricsController } from './observability/metrics.controller.js';
 import { PlatformMetrics } from './observability/metrics.js';
+import { ProjectionStatusSource } from './observability/projection-status.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { RequestValidationPipe } from './validation/request-validation.pipe.js';
 
@@ -43,6 +44,7 @@ export class PlatformModule implements OnApplicationShutdown {
       controllers: [HealthController, MetricsController],
       providers: [
         PlatformMetrics,
+        ProjectionStatusSource,
         EventStoreHealthIndicator,
         { provide: BOOTSTRAP_ADMIN_SECRET, useValue: settings.bootstrapAdminToken },
         { provide: AuthFailureLimiter, useFactory: () => new AuthFailureLimiter() },

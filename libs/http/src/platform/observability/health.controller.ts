@@ -1,10 +1,11 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, type HealthCheckResult, HealthCheckService, type HealthIndicatorFunction } from '@nestjs/terminus';
+import { HealthCheck, type HealthCheckResult, HealthCheckService, type HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator.js';
 import { ProblemException } from '../problem-details.js';
 import { problemContent } from '../openapi/problem-schema.js';
 import { EventStoreHealthIndicator } from './event-store.health.js';
+import { ProjectionStatusSource } from './projection-status.js';
 
 /** Liveness (the process answers) and readiness (and the event store answers); public, for probes. */
 @ApiTags('operations')
@@ -13,7 +14,22 @@ export class HealthController {
   constructor(
     @Inject(HealthCheckService) private readonly health: HealthCheckService,
     @Inject(EventStoreHealthIndicator) private readonly eventStore: EventStoreHealthIndicator,
+    @Inject(HealthIndicatorService) private readonly indicators: HealthIndicatorService,
+    @Inject(ProjectionStatusSource) private readonly projections: ProjectionStatusSource,
   ) {}
+
+  /** Read models stay ready while they catch up; their lag and last failure are reported, not fatal. */
+  private async projectionsStatus() {
+    const statuses = await this.projections.status();
+    return this.indicators.check('projections').up(
+      Object.fromEntries(
+        statuses.map((s) => [
+          s.name,
+          { checkpoint: Number(s.checkpoint), lag: Number(s.lag), failures: s.failures, lastFailure: s.lastFailure ? { ...s.lastFailure, position: Number(s.lastFailure.position) } : null, rebuilding: s.rebuilding },
+        ]),
+      ),
+    );
+  }
 
   @Public()
   @Get()
@@ -22,7 +38,7 @@ export class HealthController {
   @ApiOkResponse({ description: 'Ready.' })
   @ApiServiceUnavailableResponse({ description: 'Not ready.', content: problemContent })
   ready(): Promise<HealthCheckResult> {
-    return this.check([() => this.eventStore.isReachable('eventStore')]);
+    return this.check([() => this.eventStore.isReachable('eventStore'), () => this.projectionsStatus()]);
   }
 
   @Public()
