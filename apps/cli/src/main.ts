@@ -1,10 +1,13 @@
 import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
+import { ApplicationModule, rebuildWithProgressBar } from '#application';
+import { ReadModels } from '#projections';
 import { ConfigurationError, loadSettings } from '#config';
 import { startApi } from '../../api/src/start-api.js';
 import { prepareDemo, printTokens } from './demo/demo-command.js';
 
-/** The command line: `demo` (load and serve the demo), `serve`. Settings come from the environment. */
+/** The command line: `demo` (load and serve the demo), `serve`, `rebuild`. Settings come from the environment. */
 const program = new Command()
   .name('compact-disputes')
   .description('The Cambridgeshire Compact section 6 dispute engine')
@@ -27,6 +30,23 @@ program
   .action(async () => {
     const app = await startApi();
     if (!app) process.exit(1);
+  });
+
+program
+  .command('rebuild')
+  .argument('[projections...]', 'read models to rebuild (default: all)')
+  .description('rebuild read models from position zero into fresh files and swap them in, with a progress bar')
+  .action(async (names: string[]) => {
+    const settings = loadSettings();
+    // No scheduler runs here: a rebuild only reads the log.
+    const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(settings, { scheduler: { enabled: false } }), { logger: ['error'] });
+    await app.init();
+    try {
+      const results = await rebuildWithProgressBar(app.get(ReadModels), names);
+      for (const r of results) console.log(`${r.name}: ${r.events} events to position ${String(r.position)} in ${r.milliseconds} ms, ${r.failures} failures`);
+    } finally {
+      await app.close();
+    }
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

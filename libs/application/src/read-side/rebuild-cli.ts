@@ -16,7 +16,7 @@ export async function rebuildWithProgressBar(
   const width = Math.max(...chosen.map((n) => n.length));
   const bars = new cliProgress.MultiBar(
     {
-      format: '{name} [{bar}] {percentage}% | {value}/{total} events | {duration_formatted}',
+      format: '{name} [{bar}] {percentage}% | {value}/{total} events',
       hideCursor: true,
       clearOnComplete: false,
       stream,
@@ -26,13 +26,14 @@ export async function rebuildWithProgressBar(
   const results: RebuildResult[] = [];
   try {
     for (const name of chosen) {
-      const bar = bars.create(1, 0, { name: name.padEnd(width) });
+      const payload = { name: name.padEnd(width) };
+      const bar = bars.create(1, 0, payload);
       const result = await readModels.rebuild(name, (p) => {
         bar.setTotal(Math.max(1, Number(p.head)));
-        bar.update(Number(p.position));
+        bar.update(Number(p.position), payload);
       });
       bar.setTotal(Math.max(1, Number(result.position)));
-      bar.update(Math.max(1, Number(result.position)));
+      bar.update(Math.max(1, Number(result.position)), payload);
       results.push(result);
     }
   } finally {

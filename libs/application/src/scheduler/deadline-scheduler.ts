@@ -12,6 +12,8 @@ export interface DeadlineSchedulerOptions {
   readonly intervalMs?: number;
   /** Longest wait for the book to catch up with the log before a run reads it. */
   readonly catchUpMs?: number;
+  /** False for processes that must only read (a CLI rebuild): start() then does nothing. */
+  readonly enabled?: boolean;
 }
 
 export const DEFAULT_SCHEDULER_INTERVAL_MS = 30_000;
@@ -56,6 +58,7 @@ export class DeadlineScheduler {
 
   /** Runs once now, then every interval; a tick is skipped while a run is still going. */
   start(): void {
+    if (this.options.enabled === false) return;
     this.stopped = false;
     void this.tick();
     const interval = this.options.intervalMs ?? DEFAULT_SCHEDULER_INTERVAL_MS;
