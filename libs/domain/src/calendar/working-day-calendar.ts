@@ -11,8 +11,18 @@ const HAS_ZONE = /T.*(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 /** The calendar date in Europe/London at that instant: every deadline is judged on it. */
 export function londonDateOf(instant: string): IsoDate {
-  return toLondon(instant).toISODate() as IsoDate;
+  // Guards ask this for the same few instants again and again (an event's time, on every replay);
+  // zone conversion is the costly part, so recent answers are remembered.
+  const known = londonDates.get(instant);
+  if (known !== undefined) return known;
+  const date = toLondon(instant).toISODate() as IsoDate;
+  if (londonDates.size >= LONDON_DATE_MEMO) londonDates.clear();
+  londonDates.set(instant, date);
+  return date;
 }
+
+const LONDON_DATE_MEMO = 20_000;
+const londonDates = new Map<string, IsoDate>();
 
 /**
  * Working days in England and Wales, in Europe/London. Pure: every answer depends only on the
