@@ -211,6 +211,8 @@ const reopeningRequested = (c: Ctx, e: Ev<'ReopeningRequested'>): Ctx => ({
 
 const reopened = (c: Ctx, e: Ev<'CaseReopened'>): Ctx => ({
   ...ctxOf(c, e),
+  // A fresh clock: a default before closure no longer lets the complainant skip it.
+  respondentDefaulted: false,
   reopening: c.reopening ? { ...c.reopening, decision: 'granted' } : null,
   outcome: null,
   pendingOutcome: null,
@@ -320,21 +322,15 @@ export const disputeMachine = setup({
       const id = event.type === 'ActionVaried' ? (event.data.actionId as string | undefined) : undefined;
       return event.actor.role === 'secretariat' && context.actions.some((a) => a.status === 'open' && (id === undefined || a.actionId === id));
     },
-    // Asked without data (`can`, for the 409 check and `allowed`), these answer whether any open
-    // action or deadline is overdue; a real event names the one it records.
     actionOverdue: ({ context, event }) => {
       if (event.type !== 'ActionMissed' || !(event.actor.role === 'system' || event.actor.role === 'secretariat')) return false;
-      const id = event.data.actionId as string | undefined;
-      return context.actions.some(
-        (a) => (id === undefined || a.actionId === id) && a.status === 'open' && isLateOn(event.at, a.dueDate),
-      );
+      const action = context.actions.find((a) => a.actionId === event.data.actionId);
+      return action !== undefined && action.status === 'open' && isLateOn(event.at, action.dueDate);
     },
     deadlineOverdue: ({ context, event }) => {
       if (event.type !== 'DeadlineMissed' || !(event.actor.role === 'system' || event.actor.role === 'secretariat')) return false;
-      const id = event.data.deadlineId as string | undefined;
-      return context.deadlines.some(
-        (d) => (id === undefined || d.id === id) && d.status === 'open' && isLateOn(event.at, d.dueOn),
-      );
+      const deadline = context.deadlines.find((d) => d.id === event.data.deadlineId);
+      return deadline !== undefined && deadline.status === 'open' && isLateOn(event.at, deadline.dueOn);
     },
     missedDecisionWindow: ({ event }) => event.type === 'DeadlineMissed' && event.data.step === 'complainant-decision',
     missedFindingsResponse: ({ event }) => event.type === 'DeadlineMissed' && event.data.step === 'findings-response',
