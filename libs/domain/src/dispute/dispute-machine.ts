@@ -221,6 +221,23 @@ const reopened = (c: Ctx, e: Ev<'CaseReopened'>): Ctx => ({
   deadlines: openDeadlines(settleDeadlines(c.deadlines, ['reopening-decision'], e.at), e.data.deadlines),
 });
 
+/** Open to the parties and the secretariat at every step of stages 1–3. */
+const WHILE_THE_PROCESS_RUNS = {
+  DisputeWithdrawn: { guard: 'complainant', target: '#dispute.closing', actions: 'withdraw' },
+  CaseSuspended: { guard: 'secretariat', target: '#dispute.suspended', actions: 'suspend' },
+  DeadlineExtended: { guard: 'hasOpenDeadline', actions: 'extend' },
+} as const;
+
+/** While someone is appointed: they may stand down, a party may object, the chair rules. */
+const CHALLENGES_TO_AN_APPOINTMENT = {
+  ConflictDeclared: { guard: 'appointee', target: '#dispute.cdg.triage', actions: 'vacateAppointment' },
+  AppointmentObjected: { guard: 'partyMayObject', actions: 'object' },
+  ObjectionRuled: [
+    { guard: 'chairUpholdsObjection', target: '#dispute.cdg.triage', actions: 'vacateAppointment' },
+    { guard: 'chairRulesOnObjection', actions: 'dismissObjection' },
+  ],
+} as const;
+
 // ---- the machine ---------------------------------------------------------------------------------
 
 /**
@@ -231,6 +248,14 @@ const reopened = (c: Ctx, e: Ev<'CaseReopened'>): Ctx => ({
 export const disputeMachine = setup({
   types: { context: {} as DisputeContext, events: {} as DisputeMachineEvent },
   actions: {
+    agreeResolution: assign(({ context, event }) => (event.type === 'ResolutionAgreed' ? resolutionAgreed(context, event) : {})),
+    withdraw: assign(({ context, event }) => closingWith(context, event, 'withdrawn')),
+    referExternally: assign(({ context, event }) =>
+      event.type === 'ReferredExternally' ? closingWith(referred(context, event), event, 'referred-externally') : {},
+    ),
+    vacateAppointment: assign(({ context, event }) =>
+      event.type === 'ConflictDeclared' || event.type === 'ObjectionRuled' ? appointmentVacated(context, event) : {},
+    ),
     enterStep: assign(({ context }, params: { step: StepName }) => ({
       step: params.step,
       highestStage: Math.max(context.highestStage ?? 0, stageOfStep(params.step)) as Ctx['highestStage'],
@@ -421,12 +446,10 @@ export const disputeMachine = setup({
       initial: 'awaitingAcknowledgement',
       on: {
         ResolutionAgreed: [
-          { guard: and(['complainant', 'resolutionHasActions']), target: '#dispute.actionsOpen', actions: assign(({ context, event }) => resolutionAgreed(context, event)) },
-          { guard: 'complainant', target: '#dispute.closing', actions: assign(({ context, event }) => resolutionAgreed(context, event)) },
+          { guard: and(['complainant', 'resolutionHasActions']), target: '#dispute.actionsOpen', actions: 'agreeResolution' },
+          { guard: 'complainant', target: '#dispute.closing', actions: 'agreeResolution' },
         ],
-        DisputeWithdrawn: { guard: 'complainant', target: '#dispute.closing', actions: assign(({ context, event }) => closingWith(context, event, 'withdrawn')) },
-        CaseSuspended: { guard: 'secretariat', target: '#dispute.suspended', actions: 'suspend' },
-        DeadlineExtended: { guard: 'hasOpenDeadline', actions: 'extend' },
+        ...WHILE_THE_PROCESS_RUNS,
       },
       states: {
         awaitingAcknowledgement: {
@@ -460,12 +483,10 @@ export const disputeMachine = setup({
       initial: 'awaitingAcknowledgement',
       on: {
         ResolutionAgreed: [
-          { guard: and(['complainant', 'resolutionHasActions']), target: '#dispute.actionsOpen', actions: assign(({ context, event }) => resolutionAgreed(context, event)) },
-          { guard: 'complainant', target: '#dispute.closing', actions: assign(({ context, event }) => resolutionAgreed(context, event)) },
+          { guard: and(['complainant', 'resolutionHasActions']), target: '#dispute.actionsOpen', actions: 'agreeResolution' },
+          { guard: 'complainant', target: '#dispute.closing', actions: 'agreeResolution' },
         ],
-        DisputeWithdrawn: { guard: 'complainant', target: '#dispute.closing', actions: assign(({ context, event }) => closingWith(context, event, 'withdrawn')) },
-        CaseSuspended: { guard: 'secretariat', target: '#dispute.suspended', actions: 'suspend' },
-        DeadlineExtended: { guard: 'hasOpenDeadline', actions: 'extend' },
+        ...WHILE_THE_PROCESS_RUNS,
       },
       states: {
         awaitingAcknowledgement: {
@@ -511,7 +532,7 @@ export const disputeMachine = setup({
             ReferredExternally: {
               guard: 'complainant',
               target: '#dispute.closing',
-              actions: assign(({ context, event }) => closingWith(referred(context, event), event, 'referred-externally')),
+              actions: 'referExternally',
             },
           },
         },
@@ -520,13 +541,11 @@ export const disputeMachine = setup({
     cdg: {
       initial: 'triage',
       on: {
-        DisputeWithdrawn: { guard: 'complainant', target: '#dispute.closing', actions: assign(({ context, event }) => closingWith(context, event, 'withdrawn')) },
-        CaseSuspended: { guard: 'secretariat', target: '#dispute.suspended', actions: 'suspend' },
-        DeadlineExtended: { guard: 'hasOpenDeadline', actions: 'extend' },
+        ...WHILE_THE_PROCESS_RUNS,
         ReferredExternally: {
           guard: 'complainant',
           target: '#dispute.closing',
-          actions: assign(({ context, event }) => closingWith(referred(context, event), event, 'referred-externally')),
+          actions: 'referExternally',
         },
       },
       states: {
@@ -582,23 +601,13 @@ export const disputeMachine = setup({
               { guard: and(['caseMediator', 'resolutionHasActions']), target: '#dispute.actionsOpen', actions: assign(({ context, event }) => resolutionAgreed(context, event)) },
               { guard: 'caseMediator', target: '#dispute.closing', actions: assign(({ context, event }) => resolutionAgreed(context, event)) },
             ],
-            ConflictDeclared: { guard: 'appointee', target: 'triage', actions: assign(({ context, event }) => appointmentVacated(context, event)) },
-            AppointmentObjected: { guard: 'partyMayObject', actions: 'object' },
-            ObjectionRuled: [
-              { guard: 'chairUpholdsObjection', target: 'triage', actions: assign(({ context, event }) => appointmentVacated(context, event)) },
-              { guard: 'chairRulesOnObjection', actions: 'dismissObjection' },
-            ],
+            ...CHALLENGES_TO_AN_APPOINTMENT,
           },
         },
         panel: {
           initial: 'hearing',
           on: {
-            ConflictDeclared: { guard: 'appointee', target: 'triage', actions: assign(({ context, event }) => appointmentVacated(context, event)) },
-            AppointmentObjected: { guard: 'partyMayObject', actions: 'object' },
-            ObjectionRuled: [
-              { guard: 'chairUpholdsObjection', target: 'triage', actions: assign(({ context, event }) => appointmentVacated(context, event)) },
-              { guard: 'chairRulesOnObjection', actions: 'dismissObjection' },
-            ],
+            ...CHALLENGES_TO_AN_APPOINTMENT,
           },
           states: {
             hearing: {
@@ -684,11 +693,11 @@ export const disputeMachine = setup({
             ),
           })),
         },
-        DisputeWithdrawn: { guard: 'complainant', target: 'closing', actions: assign(({ context, event }) => closingWith(context, event, 'withdrawn')) },
+        DisputeWithdrawn: { guard: 'complainant', target: 'closing', actions: 'withdraw' },
         ReferredExternally: {
           guard: 'complainant',
           target: 'closing',
-          actions: assign(({ context, event }) => closingWith(referred(context, event), event, 'referred-externally')),
+          actions: 'referExternally',
         },
         ReopeningRequested: { guard: 'partyMayRequestReopeningForActions', actions: assign(({ context, event }) => reopeningRequested(context, event)) },
         CaseReopened: { guard: 'chairWithReopeningRequest', target: 'cdg.triage', actions: assign(({ context, event }) => reopened(context, event)) },
@@ -716,7 +725,7 @@ export const disputeMachine = setup({
             suspension: context.suspension ? { ...context.suspension, until: event.data.until } : null,
           })),
         },
-        DisputeWithdrawn: { guard: 'complainant', target: 'closing', actions: assign(({ context, event }) => closingWith(context, event, 'withdrawn')) },
+        DisputeWithdrawn: { guard: 'complainant', target: 'closing', actions: 'withdraw' },
       },
     },
     /** Passing through: the command that ended the case appends CaseClosed in the same write. */
@@ -742,7 +751,7 @@ export const disputeMachine = setup({
         ReferredExternally: {
           guard: 'complainantMayReferClosedCase',
           target: 'closing',
-          actions: assign(({ context, event }) => closingWith(referred(context, event), event, 'referred-externally')),
+          actions: 'referExternally',
         },
         ExternalOutcomeRecorded: {
           guard: 'secretariatAfterExternalReferral',
