@@ -1,7 +1,7 @@
 import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
 import { ApplicationModule } from '#application';
 import { type AppSettings } from '#config';
-import { PlatformModule, type PlatformOptions, prometheusCommandObserver } from '#http';
+import { PlatformModule, type PlatformOptions, prometheusCommandObserver, ResourcesModule } from '#http';
 
 export type ModuleImport = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -11,6 +11,8 @@ export interface AppModuleOptions {
   /** Further modules: resource controllers, or test-only controllers. */
   readonly imports?: readonly ModuleImport[];
   readonly platform?: PlatformOptions;
+  /** The API's resources (api.md); on unless false (the platform's own tests may leave them out). */
+  readonly resources?: boolean;
 }
 
 /** The HTTP API: the platform (global), the application behind the buses, and the resources. */
@@ -22,6 +24,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(settings, options.platform),
         options.application ?? ApplicationModule.forRoot(settings, { observer: prometheusCommandObserver }),
+        ...(options.resources === false ? [] : [ResourcesModule]),
         ...(options.imports ?? []),
       ],
     };

@@ -1,1 +1,2 @@
 export * from './platform/index.js';
+export * from './resources/index.js';

@@ -1,4 +1,5 @@
 import { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import { CORRELATION_ID_HEADER } from './correlation/correlation-id.js';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemTypeOf } from './problem-details.js';
 
 /** What Fastify's router refuses before any route (and so before Nest's exception filter) runs. */
@@ -22,5 +23,9 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
     code: answer.code,
     correlationId: request.id,
   };
-  void reply.code(answer.status).header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(JSON.stringify(body));
+  void reply
+    .code(answer.status)
+    .header(CORRELATION_ID_HEADER, request.id)
+    .header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`)
+    .send(JSON.stringify(body));
 }

@@ -19,7 +19,8 @@ export class ProjectionStatusSource {
     @Inject(PlatformMetrics) metrics: PlatformMetrics,
     @Optional() @Inject(ReadModels) private readonly readModels: ReadModels | null,
   ) {
-    const source = this;
+    // collect() runs with `this` bound to the gauge, so the source is reached through a closure.
+    const statuses = () => this.status();
     const gauge = (name: string, help: string, pick: (s: ProjectionStatus) => number) =>
       new Gauge({
         name,
@@ -28,7 +29,7 @@ export class ProjectionStatusSource {
         registers: [metrics.registry],
         async collect() {
           this.reset();
-          for (const s of await source.status()) this.set({ projection: s.name }, pick(s));
+          for (const s of await statuses()) this.set({ projection: s.name }, pick(s));
         },
       });
     gauge(PROJECTION_METRIC_NAMES.lag, 'Log positions the projection has not applied yet.', (s) => Number(s.lag));

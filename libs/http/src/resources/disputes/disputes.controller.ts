@@ -1,0 +1,133 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiHeaders, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { type FastifyReply } from 'fastify';
+import {
+  type CommandResult,
+  type DisputeCaseView,
+  type DisputeList,
+  GetDispute,
+  GetDisputeHistory,
+  GetDisputeReplay,
+  ListDisputes,
+  type Principal,
+  RaiseDispute,
+  type RaiseDisputeBody,
+  type WriteOptions,
+} from '#application';
+import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator.js';
+import { Roles } from '../../platform/auth/roles.decorator.js';
+import { setETag } from '../../platform/concurrency/etag.js';
+import { CorrelationId } from '../../platform/correlation/correlation-id.decorator.js';
+import { IdempotencyKey } from '../../platform/idempotency/idempotency-key.decorator.js';
+import { ApiProblemResponses, problemContent } from '../../platform/openapi/problem-schema.js';
+import { IDEMPOTENCY_KEY_API_HEADER, ON_BEHALF_API_HEADERS } from '../shared/api-headers.js';
+import { OnBehalfOf } from '../shared/on-behalf-of.js';
+import { CommandResultDto } from '../shared/responses.js';
+import { plain, writeOptions } from '../shared/write-options.js';
+import { DisputeListDto, DisputeViewDto, HistoryDto, ReplayDto } from './dispute-responses.js';
+import { HistoryQueryDto, ListDisputesQueryDto } from './dispute-queries.dto.js';
+import { RaiseDisputeDto } from './raise-dispute.dto.js';
+
+const CASE_ID = { name: 'id', description: 'The case id, as POST /disputes answered it.' };
+
+/** Raising and reading cases. The commands on a case are in DisputeCommandsController. */
+@ApiTags('disputes')
+@Controller('disputes')
+export class DisputesController {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(QueryBus) private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Roles('partner', 'secretariat')
+  @ApiOperation({
+    operationId: 'raiseDispute',
+    summary: 'Raise a dispute (partner, for their organisation)',
+    description: 'The complainant is the caller\'s organisation. The secretariat may raise for a partner with X-On-Behalf-Of and X-On-Behalf-Reason.',
+  })
+  @ApiBody({ type: RaiseDisputeDto })
+  @ApiHeaders([IDEMPOTENCY_KEY_API_HEADER, ...ON_BEHALF_API_HEADERS])
+  @ApiCreatedResponse({
+    type: CommandResultDto,
+    description: 'Raised.',
+    headers: { Location: { description: '/disputes/{id}', schema: { type: 'string' } }, ETag: { description: '"<revision>"', schema: { type: 'string' } } },
+  })
+  @ApiProblemResponses(400, 401, 403, 422)
+  async raise(
+    @Body() body: RaiseDisputeDto,
+    @CurrentPrincipal() principal: Principal,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CorrelationId() correlationId: string,
+    @OnBehalfOf() onBehalfOf: WriteOptions['onBehalfOf'],
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResult> {
+    const result = await this.commands.execute(
+      new RaiseDispute(principal, plain(body) as unknown as RaiseDisputeBody, writeOptions({ idempotencyKey, correlationId, onBehalfOf })),
+    );
+    reply.header('location', `/disputes/${encodeURIComponent(result.id)}`);
+    setETag(reply, result.revision);
+    return { id: result.id, revision: result.revision, position: result.position };
+  }
+
+  @Get()
+  @ApiOperation({
+    operationId: 'listDisputes',
+    summary: 'The cases the caller may see, newest opened first, from the case list projection',
+    description: 'Filters combine. Reflects the caller\'s own earlier commands. Unknown query parameters are refused.',
+  })
+  @ApiOkResponse({ type: DisputeListDto })
+  @ApiProblemResponses(400, 401)
+  list(@Query() query: ListDisputesQueryDto, @CurrentPrincipal() principal: Principal): Promise<DisputeList> {
+    const { cursor, limit, minPosition, ...filters } = query;
+    return this.queries.execute(new ListDisputes(principal, plainFilters(filters), cursor ?? null, limit, minPosition));
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    operationId: 'getDispute',
+    summary: 'The case as it is now, from its event stream (party, appointee, secretariat, chair, auditor)',
+    description: '`allowed` lists the commands this caller may send now. A case the caller may not see is a 404.',
+  })
+  @ApiParam(CASE_ID)
+  @ApiOkResponse({ type: DisputeViewDto, headers: { ETag: { description: '"<revision>": send it back as If-Match.', schema: { type: 'string' } } } })
+  @ApiProblemResponses(401, 404)
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<DisputeCaseView> {
+    const view = await this.queries.execute(new GetDispute(principal, id));
+    setETag(reply, view.revision);
+    return view;
+  }
+
+  @Get(':id/history')
+  @ApiOperation({
+    operationId: 'getDisputeHistory',
+    summary: 'Every event of the case in order; with asOf, the events up to then and the state it was in',
+  })
+  @ApiParam(CASE_ID)
+  @ApiOkResponse({ type: HistoryDto })
+  @ApiProblemResponses(400, 401, 404)
+  history(@Param('id') id: string, @Query() query: HistoryQueryDto, @CurrentPrincipal() principal: Principal) {
+    // Normalised to UTC with milliseconds, so it compares with the recorded occurredAt as text.
+    const asOf = query.asOf === undefined ? undefined : new Date(query.asOf).toISOString();
+    return this.queries.execute(new GetDisputeHistory(principal, id, asOf));
+  }
+
+  @Get(':id/replay')
+  @ApiOperation({
+    operationId: 'replayDispute',
+    summary: 'The state after each event, from the machine that runs the live case (auditor, secretariat)',
+  })
+  @ApiParam(CASE_ID)
+  @ApiOkResponse({ type: ReplayDto })
+  @ApiForbiddenResponse({ description: 'Only auditors and the secretariat replay a case.', content: problemContent })
+  @ApiProblemResponses(401, 404)
+  replay(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetDisputeReplay(principal, id));
+  }
+}
+
+/** The list filters without the members left undefined. */
+function plainFilters(filters: Omit<ListDisputesQueryDto, 'cursor' | 'limit' | 'minPosition'>) {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined));
+}

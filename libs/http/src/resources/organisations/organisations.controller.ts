@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { type FastifyReply } from 'fastify';
+import { type CommandResult, ListOrganisations, type Principal, SignOrganisation } from '#application';
+import { NotFoundError } from '#core';
+import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator.js';
+import { Roles } from '../../platform/auth/roles.decorator.js';
+import { CorrelationId } from '../../platform/correlation/correlation-id.decorator.js';
+import { IdempotencyKey } from '../../platform/idempotency/idempotency-key.decorator.js';
+import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
+import { IDEMPOTENCY_KEY_API_HEADER } from '../shared/api-headers.js';
+import { CommandResultDto, OrganisationDto, OrganisationListDto } from '../shared/responses.js';
+import { plain, writeOptions } from '../shared/write-options.js';
+import { SignOrganisationDto } from './sign-organisation.dto.js';
+
+@ApiTags('directory')
+@Controller('organisations')
+export class OrganisationsController {
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(QueryBus) private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ operationId: 'signOrganisation', summary: 'Sign an organisation up to the Compact (admin)' })
+  @ApiBody({ type: SignOrganisationDto })
+  @ApiHeader(IDEMPOTENCY_KEY_API_HEADER)
+  @ApiCreatedResponse({ type: CommandResultDto, description: 'Signed; `Location` names the organisation.', headers: { Location: { schema: { type: 'string' } } } })
+  @ApiProblemResponses(400, 401, 403, 422)
+  async sign(
+    @Body() body: SignOrganisationDto,
+    @CurrentPrincipal() principal: Principal,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResult> {
+    const result = await this.commands.execute(
+      new SignOrganisation(principal, plain(body) as unknown as SignOrganisationDto, writeOptions({ idempotencyKey, correlationId })),
+    );
+    reply.header('location', `/organisations/${encodeURIComponent(result.id)}`);
+    return { id: result.id, revision: result.revision, position: result.position };
+  }
+
+  @Get()
+  @ApiOperation({ operationId: 'listOrganisations', summary: 'The signatories (anyone signed in)' })
+  @ApiOkResponse({ type: OrganisationListDto })
+  @ApiProblemResponses(401)
+  async list(): Promise<{ items: OrganisationView[] }> {
+    const { items } = await this.queries.execute(new ListOrganisations());
+    // `id` beside `organisationId`: every other resource calls its id `id`.
+    return { items: items.map((item) => ({ id: (item as { organisationId: string }).organisationId, ...(item as object) }) as OrganisationView) };
+  }
+
+  /** Where POST's Location points. The directory is small and public to signed-in callers, so the list is read. */
+  @Get(':id')
+  @ApiOperation({ operationId: 'getOrganisation', summary: 'One signatory (anyone signed in)' })
+  @ApiParam({ name: 'id', description: 'The organisation id.' })
+  @ApiOkResponse({ type: OrganisationDto })
+  @ApiProblemResponses(401, 404)
+  async get(@Param('id') id: string): Promise<OrganisationView> {
+    const found = (await this.list()).items.find((item) => item.id === id);
+    if (!found) throw new NotFoundError(`No organisation ${id}.`, 'ORGANISATION.NOT_FOUND');
+    return found;
+  }
+}
+
+interface OrganisationView {
+  readonly id: string;
+  readonly organisationId: string;
+  readonly [field: string]: unknown;
+}

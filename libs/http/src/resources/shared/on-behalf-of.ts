@@ -1,0 +1,43 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { type FastifyRequest } from 'fastify';
+import { type Principal, type WriteOptions } from '#application';
+import { ForbiddenError, type FieldError, ValidationError } from '#core';
+import '../../platform/request-context.js';
+import { ID_MAX } from './fields.js';
+
+export const ON_BEHALF_OF_HEADER = 'x-on-behalf-of';
+export const ON_BEHALF_REASON_HEADER = 'x-on-behalf-reason';
+const REASON_MAX = 1_000;
+const ID = /^[\x21-\x7e]+$/;
+
+/**
+ * The secretariat records a party's step for them (process.md, Roles) with two headers rather than
+ * body fields, so every body stays exactly as api.md writes it: `X-On-Behalf-Of: <orgId>` and
+ * `X-On-Behalf-Reason: <why>`. Both or neither; only the secretariat may send them (403 otherwise).
+ */
+export function onBehalfOfFrom(headers: FastifyRequest['headers'], principal: Principal | null | undefined): WriteOptions['onBehalfOf'] {
+  const organisationId = headers[ON_BEHALF_OF_HEADER];
+  const reason = headers[ON_BEHALF_REASON_HEADER];
+  if (organisationId === undefined && reason === undefined) return undefined;
+
+  const errors: FieldError[] = [];
+  if (typeof organisationId !== 'string' || !ID.test(organisationId.trim()) || organisationId.trim().length > ID_MAX) {
+    errors.push({ field: 'X-On-Behalf-Of', message: 'must be one header naming the organisation (its id) the step is recorded for' });
+  }
+  if (typeof reason !== 'string' || reason.trim() === '' || reason.length > REASON_MAX) {
+    errors.push({ field: 'X-On-Behalf-Reason', message: `must be one header stating why the secretariat records the step (1 to ${REASON_MAX} characters)` });
+  }
+  if (errors.length > 0) {
+    throw new ValidationError(`Recording on behalf of a party needs both headers: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`, errors, 'VALIDATION.ON_BEHALF_OF');
+  }
+  if (!principal?.roles.includes('secretariat')) {
+    throw new ForbiddenError('Only the secretariat records a step on behalf of a party.', 'AUTH.ON_BEHALF_NOT_ALLOWED');
+  }
+  return { organisationId: (organisationId as string).trim(), reason: (reason as string).trim() };
+}
+
+/** The on-behalf-of headers as WriteOptions.onBehalfOf (undefined when absent). */
+export const OnBehalfOf = createParamDecorator((_data: unknown, context: ExecutionContext): WriteOptions['onBehalfOf'] => {
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
+  return onBehalfOfFrom(request.headers, request.principal);
+});
