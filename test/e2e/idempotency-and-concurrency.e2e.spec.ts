@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type Cast, castFor, type CommandAnswer, E2eApi, expectProblem, history, raise, raiseBody, START, view } from './support/e2e-world.js';
 
 /** Retries with Idempotency-Key, and commands racing on one case: each applied exactly once. */
@@ -54,7 +56,12 @@ describe('idempotent retries and concurrent commands', () => {
       const p2 = await e2e.admin.post('/people', person, { 'idempotency-key': 'person-1' });
       expect(p1.status).toBe(201);
       expect(p2.body).toEqual(p1.body);
-      expect((await e2e.client((p1.body as { token: string }).token).get('/disputes')).status).toBe(200);
+      const token = (p1.body as { token: string }).token;
+      expect((await e2e.client(token).get('/disputes')).status).toBe(200);
+      // Tokens are stored hashed: the replay gave it back from memory; no file holds it.
+      for (const file of await readdir(e2e.dataDir)) {
+        expect((await readFile(join(e2e.dataDir, file)).catch(() => Buffer.alloc(0))).includes(token)).toBe(false);
+      }
     });
 
     it('keeps keys apart per caller: the same key from two people is two requests', async () => {

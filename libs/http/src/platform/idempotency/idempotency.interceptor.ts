@@ -16,6 +16,10 @@ const MAX_WAIT_MS = 30_000;
 /** Headers a replay repeats; the rest (dates, correlation id) belong to the new exchange. */
 const REPLAYED_HEADERS = ['location', 'etag', 'content-location'] as const;
 export const IDEMPOTENT_REPLAY_HEADER = 'idempotent-replayed';
+/** Response fields that are secrets (a new person's bearer token): never written to disk. */
+const SECRET_FIELDS = ['token'] as const;
+/** How long a replay can still give the secret back, from memory only. */
+const SECRET_MEMORY_MS = 15 * 60_000;
 
 interface KeyScope {
   readonly principalId: string;
@@ -36,6 +40,8 @@ type Admission = { readonly kind: 'run' } | { readonly kind: 'replay'; readonly 
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly inFlight = new Map<string, { readonly done: Promise<void>; readonly settle: () => void }>();
+  /** Tokens are stored hashed, so a replayed token can only come from memory, for a short while. */
+  private readonly secrets = new Map<string, { readonly fields: Record<string, unknown>; readonly until: number }>();
 
   constructor(@Inject(IdempotencyStore) private readonly store: IdempotencyStore) {}
 
@@ -54,7 +60,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       fingerprint: requestFingerprint(request.method, request.url, request.body),
     };
     return from(this.admit(scope)).pipe(
-      switchMap((admission) => (admission.kind === 'replay' ? of(replay(reply, admission.response)) : this.run(scope, next, reply))),
+      switchMap((admission) =>
+        admission.kind === 'replay' ? of(this.withSecrets(scope, replay(reply, admission.response))) : this.run(scope, next, reply),
+      ),
     );
   }
 
@@ -85,11 +93,28 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return { kind: 'run' };
   }
 
+  private withoutSecrets(scope: KeyScope, body: unknown): unknown {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+    const fields = Object.fromEntries(SECRET_FIELDS.filter((f) => f in body).map((f) => [f, (body as Record<string, unknown>)[f]]));
+    if (Object.keys(fields).length === 0) return body;
+    const now = Date.now();
+    for (const [id, held] of this.secrets) if (held.until < now) this.secrets.delete(id);
+    this.secrets.set(idOf(scope), { fields, until: now + SECRET_MEMORY_MS });
+    return Object.fromEntries(Object.entries(body).filter(([name]) => !(SECRET_FIELDS as readonly string[]).includes(name)));
+  }
+
+  /** A replay after restart or after the memory window answers without the secret, and says so. */
+  private withSecrets(scope: KeyScope, body: unknown): unknown {
+    const held = this.secrets.get(idOf(scope));
+    if (!held || held.until < Date.now() || typeof body !== 'object' || body === null) return body;
+    return { ...body, ...held.fields };
+  }
+
   private run(scope: KeyScope, next: CallHandler, reply: FastifyReply): Observable<unknown> {
     let completed = false;
     return next.handle().pipe(
       map((body: unknown) => {
-        const text = storableText(body);
+        const text = storableText(this.withoutSecrets(scope, body));
         if (text !== undefined) {
           this.store.complete(scope.principalId, scope.key, { status: reply.statusCode, headers: replayedHeadersOf(reply), body: text });
           completed = true;
