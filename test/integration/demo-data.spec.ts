@@ -14,7 +14,7 @@ describe('the demo data set', () => {
   it('loads three reporting years of disputes at every stage and outcome through the command path', async () => {
     const summary = await loadDemoData(engine.app, { until: new Date('2026-11-14T12:00:00Z') });
     expect(summary.organisations).toBe(27);
-    expect(summary.cases).toBeGreaterThan(70);
+    expect(summary.cases).toBeGreaterThan(90);
     const store = engine.app.get<EventStore>(EVENT_STORE);
     const events = await store.readAll({ limit: 100_000 });
     const caseIds = [...new Set(events.filter((e) => e.type === 'DisputeRaised').map((e) => String(e.data['caseId'])))];

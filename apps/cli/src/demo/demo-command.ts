@@ -26,7 +26,7 @@ export async function prepareDemo(settings: AppSettings, now: Date): Promise<Dem
     }
     console.log('Loading the demo: 27 signatories and three reporting years of disputes, through the command path…');
     const started = performance.now();
-    const summary = await loadDemoData(app, { until: new Date(now.getTime() - 7 * 86_400_000) });
+    const summary = await loadDemoData(app, { until: new Date(now.getTime() - 2 * 86_400_000) });
     console.log(
       `Loaded ${summary.organisations} organisations, ${summary.people} people and ${summary.cases} disputes ` +
         `(${summary.commands} commands) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,

@@ -50,7 +50,7 @@ function workingMoment(from: number, days: number, random: SeededRandom): number
  * that about three reporting years of disputes, at every stage and with every outcome, carry
  * true dates and deadlines.
  */
-export async function loadDemoData(app: INestApplicationContext, options: { until: Date; seed?: number; cases?: number }): Promise<DemoSummary> {
+export async function loadDemoData(app: INestApplicationContext, options: { until: Date; seed?: number; cases?: number; recent?: number }): Promise<DemoSummary> {
   const store = app.get<EventStore>(EVENT_STORE);
   if ((await store.headPosition()) > 0n) throw new Error('The store already holds events: the demo loads only into an empty data directory.');
   const commands = app.get(CommandBus);
@@ -111,8 +111,14 @@ export async function loadDemoData(app: INestApplicationContext, options: { unti
   const vcs = orgs.filter((o) => o.sector === 'vcs');
   const councils = statutory.filter((o) => /council/.test(o.type) && !/parish|town/.test(o.type));
 
-  for (let i = 0; i < caseCount; i++) {
-    const opened = start + Math.floor(((until - 14 * DAY - start) * i) / caseCount) + random.int(0, 6) * DAY;
+  // Besides the spread over three years, a batch raised in the last ten weeks is still under way
+  // at every stage, so the work queues and deadlines have something current to show.
+  const recentCount = options.recent ?? 18;
+  for (let i = 0; i < caseCount + recentCount; i++) {
+    const opened =
+      i < caseCount
+        ? start + Math.floor(((until - 14 * DAY - start) * i) / caseCount) + random.int(0, 6) * DAY
+        : until - random.int(4, 70) * DAY;
     const weights = {
       informal: 22, formal: 16, notPursued: 7, mediation: 9, mediationFailed: 3, upheld: 6, partly: 6, notUpheld: 5, withdrawn: 9, external: 5, lateAck: 6, suspended: 4, urgent: 4,
     };
