@@ -3,7 +3,7 @@ import { type DisputeCaseView, type Principal } from '#application';
 import { AppError } from '#core';
 import { addCalendarDays, FINDINGS, londonDateOf } from '#domain';
 import { CASES_PROJECTION } from '#projections';
-import { allowSystemResume, type Compact, type Engine, grievance, seedCompact, startEngine } from './read-side-engine.js';
+import { type Compact, type Engine, grievance, seedCompact, startEngine } from './read-side-engine.js';
 import { dumpTables } from './table-dump.js';
 
 /** Commands that end a case early or go sideways: picked one time in four, so histories reach the CDG stages too. */
@@ -171,7 +171,6 @@ async function play(engine: Engine, c: Compact, steps: readonly Step[]): Promise
 }
 
 describe('the read models after a randomised history', () => {
-  beforeAll(() => allowSystemResume());
 
   it('equal a rebuild from scratch, table for table and row for row, and agree with the cases folded from their streams', async () => {
     await fc.assert(

@@ -1,6 +1,6 @@
 import { DeadlineScheduler, type Principal, SYSTEM_PRINCIPAL } from '#application';
 import { type DeadlineBookReadModel } from '#projections';
-import { allowSystemResume, type Compact, type Engine, grievance, seedCompact, startEngine } from './read-side-engine.js';
+import { type Compact, type Engine, grievance, seedCompact, startEngine } from './read-side-engine.js';
 
 const typesIn = async (engine: Engine, who: Principal, caseId: string) =>
   (await engine.history(who, caseId)).events.map((e) => e.type);
@@ -15,7 +15,6 @@ describe('the deadline scheduler', () => {
   let c: Compact;
 
   beforeAll(async () => {
-    allowSystemResume();
     engine = await startEngine();
     c = await seedCompact(engine);
   });
