@@ -1,7 +1,7 @@
 import { DisputeRepository, GetDispute, type Principal, RunSystemCommand, SettableClock } from '#application';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { stateNameOf } from '#domain';
-import { type Engine, startEngine } from './engine.js';
+import { type Engine, startEngine } from '../support/engine.js';
 
 /**
  * Every closure outcome, driven through the command bus against real SQLite files, and each
@@ -40,7 +40,7 @@ describe('full lifecycles through the command bus', () => {
     };
   });
 
-  afterAll(() => engine.stop());
+  afterAll(() => engine.destroy());
 
   const raise = async (respondentId = council) =>
     (

@@ -2,14 +2,14 @@ import { DisputeRepository, GetDispute, SYSTEM_PRINCIPAL } from '#application';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { stateNameOf } from '#domain';
 import { loadDemoData } from '../../apps/cli/src/demo/demo-loader.js';
-import { type Engine, startEngine } from './engine.js';
+import { type Engine, startEngine } from '../support/engine.js';
 
 describe('the demo data set', () => {
   let engine: Engine;
   beforeAll(async () => {
-    engine = await startEngine('2023-03-01T09:00:00Z');
+    engine = await startEngine({ start: '2023-03-01T09:00:00Z' });
   });
-  afterAll(() => engine.stop());
+  afterAll(() => engine.destroy());
 
   it('loads three reporting years of disputes at every stage and outcome through the command path', async () => {
     const summary = await loadDemoData(engine.app, { until: new Date('2026-11-14T12:00:00Z') });

@@ -1,6 +1,6 @@
 import { ValidationError } from '#core';
 import { type DisputeListFilters, type DisputeSummary, type Principal } from '#application';
-import { ADMIN, type Compact, type Engine, grievance, seedCompact, startEngine } from './read-side-engine.js';
+import { ADMIN, type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
 
 describe('the case list (GET /disputes)', () => {
   let engine: Engine;

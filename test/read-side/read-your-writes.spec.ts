@@ -6,7 +6,7 @@ import {
   ReadYourWrites,
   RunDisputeCommand,
 } from '#application';
-import { type Compact, type Engine, grievance, seedCompact, startEngine } from './read-side-engine.js';
+import { type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
 
 /** Reads here go straight to the query bus (the helper's list() would wait for everything first). */
 describe('read-your-writes', () => {

@@ -3,7 +3,7 @@ import { type DisputeCaseView, type Principal } from '#application';
 import { AppError } from '#core';
 import { addCalendarDays, FINDINGS, londonDateOf } from '#domain';
 import { CASES_PROJECTION } from '#projections';
-import { type Compact, type Engine, grievance, seedCompact, startEngine } from './read-side-engine.js';
+import { type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
 import { dumpTables } from './table-dump.js';
 
 /** Commands that end a case early or go sideways: picked one time in four, so histories reach the CDG stages too. */

@@ -11,7 +11,7 @@ import {
 import { ForbiddenError, NotFoundError } from '#core';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { CASES_PROJECTION } from '#projections';
-import { ADMIN, type Compact, type Engine, grievance, seedCompact, startEngine } from './read-side-engine.js';
+import { ADMIN, type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
 import { dumpTables } from './table-dump.js';
 
 describe('rebuilding read models', () => {

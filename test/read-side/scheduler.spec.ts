@@ -1,6 +1,6 @@
 import { DeadlineScheduler, type Principal, SYSTEM_PRINCIPAL } from '#application';
 import { type DeadlineBookReadModel } from '#projections';
-import { type Compact, type Engine, grievance, seedCompact, startEngine } from './read-side-engine.js';
+import { type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
 
 const typesIn = async (engine: Engine, who: Principal, caseId: string) =>
   (await engine.history(who, caseId)).events.map((e) => e.type);

@@ -1,5 +1,5 @@
 import { type Principal, type WorkQueueItem } from '#application';
-import { type Compact, type Engine, grievance, seedCompact, startEngine } from './read-side-engine.js';
+import { type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
 
 /**
  * One Compact with cases at different steps; each person's queue is checked to hold exactly
