@@ -1,6 +1,6 @@
 import { type ClauseCheck, type ClauseDates } from '../clause-checks/index.js';
 import { type Deadline } from './deadline-rules.js';
-import { type PartySnapshot } from './dispute-events.js';
+import { type AgreedActionSpec, type PartySnapshot, type RecommendationSpec } from './dispute-events.js';
 import {
   type ExternalBody,
   type Finding,
@@ -14,13 +14,8 @@ import {
 
 export type ActionStatus = 'open' | 'completed' | 'missed';
 
-export interface AgreedAction {
-  readonly actionId: string;
-  readonly description: string;
-  readonly ownerId: string;
-  readonly dueDate: string;
-  readonly clause: string | null;
-  readonly checkOn: string;
+/** An agreed action as the resolution or the accepted findings set it, and where it stands. */
+export interface AgreedAction extends AgreedActionSpec {
   readonly status: ActionStatus;
   readonly completedAt: string | null;
   readonly reopenableUntil: string | null;
@@ -120,14 +115,7 @@ export interface DisputeContext {
   readonly objections: readonly Objection[];
   readonly mediationSessions: number;
   readonly finding: Finding | null;
-  readonly recommendations: readonly {
-    readonly recommendationId: string;
-    readonly description: string;
-    readonly ownerId: string;
-    readonly dueDate: string;
-    readonly clause: string | null;
-    readonly checkOn: string;
-  }[];
+  readonly recommendations: readonly RecommendationSpec[];
   readonly findingsResponses: readonly {
     readonly organisationId: string;
     readonly response: FindingsResponse | 'none';
