@@ -111,6 +111,8 @@ export interface DisputeContext {
   readonly mediatorId: string | null;
   readonly panel: Panel | null;
   readonly formerAppointees: readonly string[];
+  /** People who declared a conflict on this case or were removed on an upheld objection: never re-appointed to it. */
+  readonly disqualifiedAppointees: readonly string[];
   readonly objectionWindowEndsOn: string | null;
   readonly objections: readonly Objection[];
   readonly mediationSessions: number;
@@ -179,6 +181,7 @@ export const EMPTY_CONTEXT: DisputeContext = {
   mediatorId: null,
   panel: null,
   formerAppointees: [],
+  disqualifiedAppointees: [],
   objectionWindowEndsOn: null,
   objections: [],
   mediationSessions: 0,

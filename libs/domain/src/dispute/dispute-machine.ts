@@ -108,6 +108,7 @@ const appointmentVacated = (c: Ctx, e: Ev<'ConflictDeclared' | 'ObjectionRuled'>
     mediatorId: null,
     panel: null,
     formerAppointees: [...c.formerAppointees, ...former],
+    disqualifiedAppointees: [...c.disqualifiedAppointees, e.data.personId],
     objectionWindowEndsOn: null,
     objections:
       e.type === 'ObjectionRuled'
@@ -213,6 +214,8 @@ const reopened = (c: Ctx, e: Ev<'CaseReopened'>): Ctx => ({
   ...ctxOf(c, e),
   // A fresh clock: a default before closure no longer lets the complainant skip it.
   respondentDefaulted: false,
+  // A fresh response clock comes with the respondent's one-off extension again.
+  responseExtensionUsed: false,
   reopening: c.reopening ? { ...c.reopening, decision: 'granted' } : null,
   outcome: null,
   pendingOutcome: null,

@@ -1,3 +1,4 @@
+import { ConflictOfInterestError } from './deciders/conflict-of-interest-error.js';
 import { ForbiddenError, NotAllowedInStateError, ValidationError } from '#core';
 import { command, rawCommand } from './testing/commands.js';
 import { DisputeScenario } from './testing/dispute-scenario.js';
@@ -108,6 +109,14 @@ describe('when in cdg.mediation', () => {
 
       s.step('secretariat', 'appoint-mediator', { personId: 'mediator-2' });
       expect(s.context.mediatorId).toBe('mediator-2');
+    });
+
+    it('never appoints again, to this case, a mediator who declared a conflict on it', () => {
+      const s = mediating();
+      s.run('mediator', command('declare-conflict', { interest: 'My partner works for the council' }));
+      const error = s.attempt('secretariat', command('appoint-mediator', { personId: 'mediator' }));
+      expect(error).toBeInstanceOf(ConflictOfInterestError);
+      expect(s.state).toBe('cdg.triage');
     });
 
     it('refuses a declaration without the interest (400)', () => {

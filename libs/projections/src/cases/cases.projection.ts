@@ -8,6 +8,7 @@ import {
   londonDateOf,
   stageOfSnapshot,
   stateNameOf,
+  EMPTY_CONTEXT,
 } from '#domain';
 import { type RecordedEvent } from '#event-store';
 import { type Projection } from '../projection.js';
@@ -145,7 +146,8 @@ function restore(db: Database.Database, caseId: string): DisputeSnapshot {
     | { value: string; context: string }
     | undefined;
   if (!row) return initialDisputeSnapshot();
-  return disputeMachine.resolveState({ value: JSON.parse(row.value), context: JSON.parse(row.context) });
+  // Fields the case context gained since the row was written start from their empty value.
+  return disputeMachine.resolveState({ value: JSON.parse(row.value), context: { ...EMPTY_CONTEXT, ...JSON.parse(row.context) } });
 }
 
 function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot, event: RecordedEvent, at: string): void {
@@ -256,7 +258,7 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
 export function createCasesProjection(readEvent: DisputeEventReader): Projection {
   return {
     name: CASES_PROJECTION,
-    version: 1,
+    version: 2,
     createTables(db) {
       db.exec(TABLES);
     },

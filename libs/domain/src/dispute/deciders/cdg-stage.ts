@@ -21,6 +21,7 @@ function appointable(c: C, env: DecisionEnv, personId: string, role: Role, field
   if (!person) invalid(field, `unknown person ${personId}`);
   if (!person.roles.includes(role)) invalid(field, `${person.name} does not hold the ${role} role`);
   const reasons = conflictsOfInterest(person, partyIds(c), env.at);
+  if (c.disqualifiedAppointees.includes(personId)) reasons.push('declared a conflict on this case, or was removed from it on an objection');
   if (reasons.length > 0) throw new ConflictOfInterestError(person.name, reasons);
   return person;
 }
