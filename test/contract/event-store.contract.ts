@@ -192,7 +192,15 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
           [stream('b'), [c, c]], // the same id twice in one batch
         ];
         for (const [target, events] of attempts) {
-          await expect(store.append(target, events, 'any')).rejects.toBeInstanceOf(DuplicateEventIdError);
+          const refusal = await store.append(target, events, 'any').then(
+            () => new Error('appended'),
+            (error: unknown) => error,
+          );
+          // Name what came instead, so an unexpected driver error is diagnosable from the CI log.
+          if (!(refusal instanceof DuplicateEventIdError)) {
+            const { name, message, code } = refusal as { name?: string; message?: string; code?: string };
+            throw new Error(`attempt ${attempts.findIndex((a) => a[1] === events)}: expected DuplicateEventIdError, got ${name} ${code ?? ''}: ${message}`);
+          }
         }
         expect(await store.headPosition()).toBe(head);
         expect((await store.readStream(s)).map((e) => e.id)).toEqual([a.id, b.id]);
