@@ -63,6 +63,7 @@ export function applyBatch(db: Database.Database, projection: Projection, batch:
       applyOne(db, projection, event);
       checkpoint = event.position;
     }
+    projection.endBatch?.(db);
     if (checkpoint !== stored) {
       db.prepare('UPDATE projection_state SET checkpoint = ? WHERE name = ?').run(String(checkpoint), projection.name);
     }

@@ -12,4 +12,9 @@ export interface Projection {
   createTables(db: Database.Database): void;
   /** Runs inside the runner's transaction; must not do I/O outside `db`. */
   apply(db: Database.Database, event: RecordedEvent): void;
+  /**
+   * Runs once after the last event of a batch, inside the same transaction: a projection that
+   * stages its changes in apply (to write each touched row once per batch) writes them here.
+   */
+  endBatch?(db: Database.Database): void;
 }

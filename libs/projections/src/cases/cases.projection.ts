@@ -141,6 +141,42 @@ function sql(db: Database.Database, text: string): Database.Statement {
   return statement;
 }
 
+interface CaseState {
+  readonly snapshot: DisputeSnapshot;
+  readonly event: RecordedEvent;
+  readonly at: string;
+}
+
+/**
+ * Per open file: the cases a batch has touched (written once, at the end of the batch) and the
+ * states last written, so the next event of a case need not parse its context back. A remembered
+ * state is used only while the file still holds the same revision of the case (another instance,
+ * or a batch that rolled back, may have moved it), so the cache can never make the tables differ.
+ */
+const staged = new WeakMap<Database.Database, Map<string, CaseState>>();
+const written = new WeakMap<Database.Database, Map<string, CaseState>>();
+const REMEMBERED_CASES = 10_000;
+
+function mapOf(maps: WeakMap<Database.Database, Map<string, CaseState>>, db: Database.Database): Map<string, CaseState> {
+  let map = maps.get(db);
+  if (!map) {
+    map = new Map();
+    maps.set(db, map);
+  }
+  return map;
+}
+
+function current(db: Database.Database, caseId: string): DisputeSnapshot {
+  const pending = mapOf(staged, db).get(caseId);
+  if (pending) return pending.snapshot;
+  const remembered = mapOf(written, db).get(caseId);
+  if (remembered) {
+    const row = sql(db, 'SELECT revision FROM cases WHERE case_id = ?').get(caseId) as { revision: number | bigint } | undefined;
+    if (row && BigInt(row.revision) === remembered.event.revision) return remembered.snapshot;
+  }
+  return restore(db, caseId);
+}
+
 function restore(db: Database.Database, caseId: string): DisputeSnapshot {
   const row = sql(db, 'SELECT value, context FROM case_machine WHERE case_id = ?').get(caseId) as
     | { value: string; context: string }
@@ -266,8 +302,23 @@ export function createCasesProjection(readEvent: DisputeEventReader): Projection
       if (!event.streamId.startsWith(DISPUTE_STREAM_PREFIX)) return;
       const caseId = event.streamId.slice(DISPUTE_STREAM_PREFIX.length);
       const machineEvent = readEvent(event);
-      const next = applyDisputeEvent(restore(db, caseId), machineEvent);
-      write(db, caseId, next, event, machineEvent.at);
+      const next = applyDisputeEvent(current(db, caseId), machineEvent);
+      mapOf(staged, db).set(caseId, { snapshot: next, event, at: machineEvent.at });
+    },
+    endBatch(db) {
+      const pending = mapOf(staged, db);
+      const remembered = mapOf(written, db);
+      try {
+        for (const [caseId, state] of pending) {
+          write(db, caseId, state.snapshot, state.event, state.at);
+          remembered.delete(caseId);
+          remembered.set(caseId, state);
+        }
+      } finally {
+        // Whatever happens to this batch's transaction, its staged states must not leak into the next.
+        pending.clear();
+      }
+      while (remembered.size > REMEMBERED_CASES) remembered.delete(remembered.keys().next().value as string);
     },
   };
 }
