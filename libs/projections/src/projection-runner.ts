@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type EventStore, type EventSubscription, type RecordedEvent } from '#event-store';
 import { type Projection } from './projection.js';
+import { statement } from './statement-cache.js';
 
 export interface ProjectionFailure {
   readonly position: bigint;
@@ -19,8 +20,9 @@ const MAX_BATCH = 500;
 const RETRY_MS = 100;
 
 /** The checkpoint stored in the projection's file; 0n for a file the projection never wrote to. */
+
 export function storedCheckpoint(db: Database.Database, name: string): bigint {
-  const row = db.prepare('SELECT checkpoint FROM projection_state WHERE name = ?').get(name) as { checkpoint: string } | undefined;
+  const row = statement(db, 'SELECT checkpoint FROM projection_state WHERE name = ?').get(name) as { checkpoint: string } | undefined;
   return BigInt(row?.checkpoint ?? '0');
 }
 
@@ -65,7 +67,7 @@ export function applyBatch(db: Database.Database, projection: Projection, batch:
     }
     projection.endBatch?.(db);
     if (checkpoint !== stored) {
-      db.prepare('UPDATE projection_state SET checkpoint = ? WHERE name = ?').run(String(checkpoint), projection.name);
+      statement(db, 'UPDATE projection_state SET checkpoint = ? WHERE name = ?').run(String(checkpoint), projection.name);
     }
     return checkpoint;
   });
@@ -77,7 +79,7 @@ function applyOne(db: Database.Database, projection: Projection, event: Recorded
   try {
     single();
   } catch (error) {
-    db.prepare('INSERT INTO projection_failures (position, event_id, event_type, error, at) VALUES (?, ?, ?, ?, ?)').run(
+    statement(db, 'INSERT INTO projection_failures (position, event_id, event_type, error, at) VALUES (?, ?, ?, ?, ?)').run(
       String(event.position),
       event.id,
       event.type,

@@ -12,6 +12,7 @@ import {
 } from '#domain';
 import { type RecordedEvent } from '#event-store';
 import { type Projection } from '../projection.js';
+import { statement } from '../statement-cache.js';
 import { workItemsOf } from './work-items.js';
 
 /** Turns a stored case event into what the machine consumes (upcasting included); the application supplies it. */
@@ -124,22 +125,6 @@ CREATE INDEX IF NOT EXISTS work_items_by_audience ON work_items (audience, audie
 /** Rows a case owns in the per-case tables: rewritten from its new state after each of its events. */
 const PER_CASE_TABLES = ['case_clauses', 'case_parties', 'case_appointees', 'deadlines', 'agreed_actions', 'suspensions', 'work_items'];
 
-/** Prepared statements per open file: a rebuild runs them once per event of the whole log. */
-const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-function sql(db: Database.Database, text: string): Database.Statement {
-  let cache = statements.get(db);
-  if (!cache) {
-    cache = new Map();
-    statements.set(db, cache);
-  }
-  let statement = cache.get(text);
-  if (!statement) {
-    statement = db.prepare(text);
-    cache.set(text, statement);
-  }
-  return statement;
-}
 
 interface CaseState {
   readonly snapshot: DisputeSnapshot;
@@ -171,14 +156,14 @@ function current(db: Database.Database, caseId: string): DisputeSnapshot {
   if (pending) return pending.snapshot;
   const remembered = mapOf(written, db).get(caseId);
   if (remembered) {
-    const row = sql(db, 'SELECT revision FROM cases WHERE case_id = ?').get(caseId) as { revision: number | bigint } | undefined;
+    const row = statement(db, 'SELECT revision FROM cases WHERE case_id = ?').get(caseId) as { revision: number | bigint } | undefined;
     if (row && BigInt(row.revision) === remembered.event.revision) return remembered.snapshot;
   }
   return restore(db, caseId);
 }
 
 function restore(db: Database.Database, caseId: string): DisputeSnapshot {
-  const row = sql(db, 'SELECT value, context FROM case_machine WHERE case_id = ?').get(caseId) as
+  const row = statement(db, 'SELECT value, context FROM case_machine WHERE case_id = ?').get(caseId) as
     | { value: string; context: string }
     | undefined;
   if (!row) return initialDisputeSnapshot();
@@ -195,12 +180,12 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
   const current = c.mediatorId !== null ? [c.mediatorId] : c.panel ? [c.panel.chairId, c.panel.statutoryMemberId, c.panel.vcsMemberId] : [];
   const former = [...new Set(c.formerAppointees)].filter((p) => !current.includes(p));
 
-  sql(db, 'INSERT OR REPLACE INTO case_machine (case_id, value, context) VALUES (?, ?, ?)').run(
+  statement(db, 'INSERT OR REPLACE INTO case_machine (case_id, value, context) VALUES (?, ?, ?)').run(
     caseId,
     JSON.stringify(snapshot.value),
     JSON.stringify(c),
   );
-  sql(
+  statement(
     db,
     `INSERT OR REPLACE INTO cases (case_id, state, stage, highest_stage, complainant_id, respondent_ids, parties, clauses, urgent,
        summary, opened_at, opened_on, closed_at, outcome, revision, last_position, last_event_at, next_due_on, appointees)
@@ -227,16 +212,16 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
     JSON.stringify({ current, former }),
   );
 
-  for (const table of PER_CASE_TABLES) sql(db, `DELETE FROM ${table} WHERE case_id = ?`).run(caseId);
-  const clause = sql(db, 'INSERT INTO case_clauses (case_id, clause) VALUES (?, ?)');
+  for (const table of PER_CASE_TABLES) statement(db, `DELETE FROM ${table} WHERE case_id = ?`).run(caseId);
+  const clause = statement(db, 'INSERT INTO case_clauses (case_id, clause) VALUES (?, ?)');
   for (const id of new Set(c.clauses)) clause.run(caseId, id);
-  const partyRow = sql(db, 'INSERT OR IGNORE INTO case_parties (case_id, organisation_id, role) VALUES (?, ?, ?)');
+  const partyRow = statement(db, 'INSERT OR IGNORE INTO case_parties (case_id, organisation_id, role) VALUES (?, ?, ?)');
   partyRow.run(caseId, c.complainantId, 'complainant');
   for (const r of c.respondentIds) partyRow.run(caseId, r, 'respondent');
-  const appointee = sql(db, 'INSERT OR REPLACE INTO case_appointees (case_id, person_id, current) VALUES (?, ?, ?)');
+  const appointee = statement(db, 'INSERT OR REPLACE INTO case_appointees (case_id, person_id, current) VALUES (?, ?, ?)');
   for (const p of former) appointee.run(caseId, p, 0);
   for (const p of current) appointee.run(caseId, p, 1);
-  const deadline = sql(
+  const deadline = statement(
     db,
     `INSERT INTO deadlines (case_id, deadline_id, step, due_on, owed_by, owed_by_organisation_ids, status, remaining_working_days)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -244,20 +229,20 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
   for (const d of openDeadlines) {
     deadline.run(caseId, d.id, d.step, d.dueOn, d.owedBy, JSON.stringify(d.owedByOrganisationIds), d.status, d.remainingWorkingDays);
   }
-  const action = sql(
+  const action = statement(
     db,
     'INSERT INTO agreed_actions (case_id, action_id, owner_id, description, due_date, check_on) VALUES (?, ?, ?, ?, ?, ?)',
   );
   for (const a of openActions) action.run(caseId, a.actionId, a.ownerId, a.description, a.dueDate, a.checkOn);
   if (state === 'suspended' && c.suspension) {
-    sql(db, 'INSERT INTO suspensions (case_id, from_step, suspended_on, until) VALUES (?, ?, ?, ?)').run(
+    statement(db, 'INSERT INTO suspensions (case_id, from_step, suspended_on, until) VALUES (?, ?, ?, ?)').run(
       caseId,
       c.suspension.from,
       c.suspension.suspendedOn,
       c.suspension.until,
     );
   }
-  const work = sql(
+  const work = statement(
     db,
     `INSERT INTO work_items (case_id, item_no, audience, audience_id, for_role, kind, step, action, alternatives, title, due_on,
        owed_by, organisation_id, deadline_id, action_id, missed)
