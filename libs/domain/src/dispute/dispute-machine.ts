@@ -231,6 +231,12 @@ const WHILE_THE_PROCESS_RUNS = {
   DeadlineExtended: { guard: 'hasOpenDeadline', actions: 'extend' },
 } as const;
 
+/** At stages 1 and 2 the complainant records the resolution both sides agreed. */
+const COMPLAINANT_AGREES = [
+  { guard: and(['complainant', 'resolutionHasActions']), target: '#dispute.actionsOpen', actions: 'agreeResolution' },
+  { guard: 'complainant', target: '#dispute.closing', actions: 'agreeResolution' },
+] as const;
+
 /** While someone is appointed: they may stand down, a party may object, the chair rules. */
 const CHALLENGES_TO_AN_APPOINTMENT = {
   ConflictDeclared: { guard: 'appointee', target: '#dispute.cdg.triage', actions: 'vacateAppointment' },
@@ -448,10 +454,7 @@ export const disputeMachine = setup({
     informal: {
       initial: 'awaitingAcknowledgement',
       on: {
-        ResolutionAgreed: [
-          { guard: and(['complainant', 'resolutionHasActions']), target: '#dispute.actionsOpen', actions: 'agreeResolution' },
-          { guard: 'complainant', target: '#dispute.closing', actions: 'agreeResolution' },
-        ],
+        ResolutionAgreed: COMPLAINANT_AGREES,
         ...WHILE_THE_PROCESS_RUNS,
       },
       states: {
@@ -485,10 +488,7 @@ export const disputeMachine = setup({
     formal: {
       initial: 'awaitingAcknowledgement',
       on: {
-        ResolutionAgreed: [
-          { guard: and(['complainant', 'resolutionHasActions']), target: '#dispute.actionsOpen', actions: 'agreeResolution' },
-          { guard: 'complainant', target: '#dispute.closing', actions: 'agreeResolution' },
-        ],
+        ResolutionAgreed: COMPLAINANT_AGREES,
         ...WHILE_THE_PROCESS_RUNS,
       },
       states: {
