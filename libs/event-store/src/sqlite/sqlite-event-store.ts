@@ -328,10 +328,12 @@ function limitOf(limit: number | undefined, fallback: number): number {
   return limit;
 }
 
+/**
+ * By code and message, not `instanceof`: the native addon keeps the SqliteError class of the first
+ * copy of better-sqlite3 loaded in the process, so where modules are loaded more than once (jest's
+ * per-file registries) the class check can fail at random.
+ */
 function isEventIdConflict(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.event_id')
-  );
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id');
 }
