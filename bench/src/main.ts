@@ -3,24 +3,13 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import { CommandBus } from '@nestjs/cqrs';
-import {
-  ApplicationModule,
-  type Principal,
-  RaiseDispute,
-  RegisterPerson,
-  RunDisputeCommand,
-  SignOrganisation,
-} from '#application';
-import { type AppSettings } from '#config';
+import { benchCompact, COMMANDS_PER_LIFECYCLE, startBenchEngine } from './bench-compact.js';
 import { measureAt } from './scaling.js';
 
 /**
  * `npm run bench`: figures as ratios to a baseline measured in the same run on the same disk
  * (raw better-sqlite3, one insert per FULL-synchronous transaction), since these machines are noisy.
  */
-const ADMIN: Principal = { personId: 'bench-admin', name: 'Bench', roles: ['admin'], organisationId: null };
 
 function rawInsertsPerSecond(dir: string, count: number): number {
   const db = new Database(join(dir, 'raw.sqlite'));
@@ -36,42 +25,19 @@ function rawInsertsPerSecond(dir: string, count: number): number {
 }
 
 async function commandPath(dir: string, cases: number, concurrent: boolean) {
-  const settings: AppSettings = {
-    port: 0, host: '127.0.0.1', dataDir: dir, eventStore: 'sqlite', eventStoreConnectionString: null,
-    bootstrapAdminToken: null, clockFixed: '2026-03-02T10:00:00Z', nodeEnv: 'test', logLevel: 'silent',
-  };
-  const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(settings), { logger: false });
-  await app.init();
-  const bus = app.get(CommandBus);
-  const council = (await bus.execute(new SignOrganisation(ADMIN, { name: 'Council', sector: 'statutory', type: 'district council' }))).id;
-  const charity = (await bus.execute(new SignOrganisation(ADMIN, { name: 'Charity', sector: 'vcs', type: 'charity' }))).id;
-  const person = async (name: string, organisationId: string): Promise<Principal> => {
-    const r = await bus.execute(new RegisterPerson(ADMIN, { name, email: `${name}@bench.invalid`, roles: ['partner'], organisationId }));
-    return { personId: r.id, name, roles: ['partner'], organisationId };
-  };
-  const complainant = await person('complainant', charity);
-  const respondent = await person('respondent', council);
-  const lifecycle = async () => {
-    const { id } = await bus.execute(
-      new RaiseDispute(complainant, { respondentIds: [council], clauses: ['3.2'], summary: 's', details: 'd', desiredOutcome: 'o' }),
-    );
-    await bus.execute(new RunDisputeCommand(respondent, id, 'acknowledge', {}));
-    await bus.execute(new RunDisputeCommand(complainant, id, 'lodge-formal', { grounds: 'g' }));
-    await bus.execute(new RunDisputeCommand(respondent, id, 'acknowledge', {}));
-    await bus.execute(new RunDisputeCommand(respondent, id, 'respond', { response: 'r' }));
-    await bus.execute(new RunDisputeCommand(complainant, id, 'withdraw', { reasonCode: 'resolved-outside' }));
-  };
+  const app = await startBenchEngine(dir);
+  const compact = await benchCompact(app);
   const started = performance.now();
   if (concurrent) {
     const lanes = 32;
     let next = 0;
-    await Promise.all(Array.from({ length: lanes }, async () => { while (next++ < cases) await lifecycle(); }));
+    await Promise.all(Array.from({ length: lanes }, async () => { while (next++ < cases) await compact.lifecycle(); }));
   } else {
-    for (let i = 0; i < cases; i++) await lifecycle();
+    for (let i = 0; i < cases; i++) await compact.lifecycle();
   }
   const seconds = (performance.now() - started) / 1000;
   await app.close();
-  return (cases * 6) / seconds;
+  return (cases * COMMANDS_PER_LIFECYCLE) / seconds;
 }
 
 async function main() {

@@ -1,17 +1,7 @@
-import { NestFactory } from '@nestjs/core';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApplicationModule, type Principal, RaiseDispute, RegisterPerson, RunDisputeCommand, SignOrganisation } from '#application';
-import { type AppSettings } from '#config';
 import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
 import { ReadModels } from '#projections';
 import { randomUUID } from 'node:crypto';
-
-const ADMIN: Principal = { personId: 'bench-admin', name: 'Bench', roles: ['admin'], organisationId: null };
-
-const settingsFor = (dataDir: string): AppSettings => ({
-  port: 0, host: '127.0.0.1', dataDir, eventStore: 'sqlite', eventStoreConnectionString: null,
-  bootstrapAdminToken: null, clockFixed: '2026-03-02T10:00:00Z', nodeEnv: 'test', logLevel: 'silent',
-});
+import { benchCompact, COMMANDS_PER_LIFECYCLE, startBenchEngine } from './bench-compact.js';
 
 export interface ScalingRow {
   readonly events: number;
@@ -27,28 +17,11 @@ export interface ScalingRow {
  * model is rebuilt from zero and the whole log is read.
  */
 export async function measureAt(dataDir: string, events: number): Promise<ScalingRow> {
-  const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(settingsFor(dataDir), { scheduler: { enabled: false } }), { logger: false });
-  await app.init();
-  const bus = app.get(CommandBus);
+  const app = await startBenchEngine(dataDir);
+  const compact = await benchCompact(app);
+  const lifecycle = () => compact.lifecycle();
   const store = app.get<EventStore>(EVENT_STORE);
   const readModels = app.get(ReadModels);
-  const council = (await bus.execute(new SignOrganisation(ADMIN, { name: 'Council', sector: 'statutory', type: 'district council' }))).id;
-  const charity = (await bus.execute(new SignOrganisation(ADMIN, { name: 'Charity', sector: 'vcs', type: 'charity' }))).id;
-  const person = async (name: string, organisationId: string): Promise<Principal> => {
-    const r = await bus.execute(new RegisterPerson(ADMIN, { name, email: `${name}@bench.invalid`, roles: ['partner'], organisationId }));
-    return { personId: r.id, name, roles: ['partner'], organisationId };
-  };
-  const complainant = await person('complainant', charity);
-  const respondent = await person('respondent', council);
-  const lifecycle = async () => {
-    const { id } = await bus.execute(new RaiseDispute(complainant, { respondentIds: [council], clauses: ['3.2'], summary: 's', details: 'd', desiredOutcome: 'o' }));
-    await bus.execute(new RunDisputeCommand(respondent, id, 'acknowledge', {}));
-    await bus.execute(new RunDisputeCommand(complainant, id, 'lodge-formal', { grounds: 'g' }));
-    await bus.execute(new RunDisputeCommand(respondent, id, 'acknowledge', {}));
-    await bus.execute(new RunDisputeCommand(respondent, id, 'respond', { response: 'r' }));
-    await bus.execute(new RunDisputeCommand(complainant, id, 'withdraw', { reasonCode: 'resolved-outside' }));
-    return id;
-  };
   const template = await store.readStream(`dispute-${await lifecycle()}`);
 
   const seeded = performance.now();
@@ -72,7 +45,7 @@ export async function measureAt(dataDir: string, events: number): Promise<Scalin
   const timed = performance.now();
   const rounds = 20;
   for (let i = 0; i < rounds; i++) await lifecycle();
-  const commandMs = (performance.now() - timed) / (rounds * 6);
+  const commandMs = (performance.now() - timed) / (rounds * COMMANDS_PER_LIFECYCLE);
 
   const read = performance.now();
   let count = 0;

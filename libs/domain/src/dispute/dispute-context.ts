@@ -1,6 +1,5 @@
-import { type ClauseCheck, type ClauseDates } from '../clause-checks/index.js';
 import { type Deadline } from './deadline-rules.js';
-import { type AgreedActionSpec, type PartySnapshot, type RecommendationSpec } from './dispute-events.js';
+import { type AgreedActionSpec, type DisputeEventDataMap, type RecommendationSpec } from './dispute-events.js';
 import {
   type ExternalBody,
   type Finding,
@@ -85,18 +84,10 @@ export const STEP_NAMES: readonly StepName[] = [
   'cdg.awaitingResponses',
 ];
 
-export interface DisputeContext {
-  readonly caseId: string;
-  readonly complainantId: string;
-  readonly respondentIds: readonly string[];
-  readonly parties: readonly PartySnapshot[];
-  readonly clauses: readonly string[];
-  readonly summary: string;
-  readonly details: string;
-  readonly desiredOutcome: string;
-  readonly urgent: boolean;
-  readonly dates: ClauseDates;
-  readonly clauseChecks: readonly ClauseCheck[];
+/** What the case was raised with, kept as it was said (its deadlines live in `deadlines`). */
+type AsRaised = Omit<DisputeEventDataMap['DisputeRaised'], 'deadlines'>;
+
+export interface DisputeContext extends AsRaised {
   readonly openedAt: string;
   readonly lastEventAt: string;
   /** The step the case is in (kept as data so suspension and reopening can return to it). */
