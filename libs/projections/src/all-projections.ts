@@ -2,9 +2,6 @@ import { createCasesProjection, type DisputeEventReader } from './cases/cases.pr
 import { directoryProjection } from './directory/directory.projection.js';
 import { type Projection } from './projection.js';
 
-/** The read models that need nothing from the application. */
-export const ALL_PROJECTIONS: readonly Projection[] = [directoryProjection];
-
 export interface ProjectionServices {
   /** The application's reader of stored case events (metadata and upcasting). */
   readonly readDisputeEvent: DisputeEventReader;

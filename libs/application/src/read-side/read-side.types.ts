@@ -1,21 +1,6 @@
 import { type OwedBy, type PartySnapshot, type Role, type Stage } from '#domain';
 
-/** GET /disputes filters, typed (the controller turns query strings into these). */
-export interface DisputeListFilters {
-  /** A dotted state (`formal.awaitingResponse`) or a prefix of one (`formal`, `cdg.panel`). */
-  readonly state?: string;
-  /** 1–4. */
-  readonly stage?: number;
-  /** Cases this organisation is party to (complainant or respondent). */
-  readonly organisationId?: string;
-  /** Cases citing this Compact clause. */
-  readonly clause?: string;
-  /** true: something is past its due date; false: nothing is. */
-  readonly overdue?: boolean;
-  /** Inclusive `YYYY-MM-DD` bounds on the London date the case was opened. */
-  readonly openedFrom?: string;
-  readonly openedTo?: string;
-}
+export type { DisputeListFilters } from '#projections';
 
 /** One row of GET /disputes: the summary fields of a case. */
 export interface DisputeSummary {

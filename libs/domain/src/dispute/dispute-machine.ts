@@ -231,6 +231,12 @@ const WHILE_THE_PROCESS_RUNS = {
   DeadlineExtended: { guard: 'hasOpenDeadline', actions: 'extend' },
 } as const;
 
+/** While the written response is owed: the respondent's one-off extension, or the complainant's escalation after a default. */
+const WHILE_THE_RESPONSE_IS_OWED = {
+  ResponseDeadlineExtended: { guard: 'respondentMayExtend', actions: 'extendResponse' },
+  ReferredToCdg: { guard: 'complainantAfterRespondentDefault', target: '#dispute.cdg.triage', actions: 'escalateAfterDefault' },
+} as const;
+
 /** At stages 1 and 2 the complainant records the resolution both sides agreed. */
 const COMPLAINANT_AGREES = [
   { guard: and(['complainant', 'resolutionHasActions']), target: '#dispute.actionsOpen', actions: 'agreeResolution' },
@@ -257,6 +263,9 @@ const CHALLENGES_TO_AN_APPOINTMENT = {
 export const disputeMachine = setup({
   types: { context: {} as DisputeContext, events: {} as DisputeMachineEvent },
   actions: {
+    escalateAfterDefault: assign(({ context, event }) =>
+      event.type === 'ReferredToCdg' || event.type === 'FormalComplaintLodged' ? escalated(context, event, []) : {},
+    ),
     agreeResolution: assign(({ context, event }) => (event.type === 'ResolutionAgreed' ? resolutionAgreed(context, event) : {})),
     withdraw: assign(({ context, event }) => closingWith(context, event, 'withdrawn')),
     referExternally: assign(({ context, event }) =>
@@ -500,27 +509,17 @@ export const disputeMachine = setup({
               target: 'awaitingResponse',
               actions: assign(({ context, event }) => acknowledged(['formal-acknowledgement'])(context, event)),
             },
-            ResponseDeadlineExtended: { guard: 'respondentMayExtend', actions: 'extendResponse' },
-            ReferredToCdg: {
-              guard: 'complainantAfterRespondentDefault',
-              target: '#dispute.cdg.triage',
-              actions: assign(({ context, event }) => escalated(context, event, [])),
-            },
+            ...WHILE_THE_RESPONSE_IS_OWED,
           },
         },
         awaitingResponse: {
           entry: { type: 'enterStep', params: { step: 'formal.awaitingResponse' } },
           on: {
-            ResponseDeadlineExtended: { guard: 'respondentMayExtend', actions: 'extendResponse' },
+            ...WHILE_THE_RESPONSE_IS_OWED,
             FormalResponseIssued: {
               guard: 'respondent',
               target: 'awaitingDecision',
               actions: assign(({ context, event }) => stepTaken(context, event, ['formal-response'])),
-            },
-            ReferredToCdg: {
-              guard: 'complainantAfterRespondentDefault',
-              target: '#dispute.cdg.triage',
-              actions: assign(({ context, event }) => escalated(context, event, [])),
             },
           },
         },

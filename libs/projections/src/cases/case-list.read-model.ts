@@ -11,19 +11,27 @@ export interface CaseVisibility {
   readonly personIds: readonly string[];
 }
 
-export interface CaseListQuery {
+/** GET /disputes filters, typed (the controller turns query strings into these). */
+export interface DisputeListFilters {
+  /** A dotted state (`formal.awaitingResponse`) or a prefix of one (`formal`, `cdg.panel`). */
+  readonly state?: string;
+  /** 1–4. */
+  readonly stage?: number;
+  /** Cases this organisation is party to (complainant or respondent). */
+  readonly organisationId?: string;
+  /** Cases citing this Compact clause. */
+  readonly clause?: string;
+  /** true: something is past its due date; false: nothing is. */
+  readonly overdue?: boolean;
+  /** Inclusive `YYYY-MM-DD` bounds on the London date the case was opened. */
+  readonly openedFrom?: string;
+  readonly openedTo?: string;
+}
+
+export interface CaseListQuery extends DisputeListFilters {
   readonly visibility: CaseVisibility;
   /** Today's London date: "overdue" means something was due before it. */
   readonly today: string;
-  /** A dotted state, or a prefix of one (`formal` matches every `formal.*`). */
-  readonly state?: string;
-  readonly stage?: number;
-  readonly organisationId?: string;
-  readonly clause?: string;
-  readonly overdue?: boolean;
-  /** Inclusive London dates of opening. */
-  readonly openedFrom?: string;
-  readonly openedTo?: string;
   /** Keyset: the last row of the previous page. */
   readonly after?: { readonly openedAt: string; readonly caseId: string };
   readonly limit: number;
