@@ -18,3 +18,4 @@ export { MAX_EVIDENCE_BYTES } from './dispute/deciders/case-file.js';
 export * from './dispute/dispute-view.js';
 export * from './directory/directory-events.js';
 export * from './directory/directory-decisions.js';
+export * from './directory/directory-state.js';

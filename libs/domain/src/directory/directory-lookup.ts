@@ -26,6 +26,8 @@ export interface PersonRecord {
   readonly memberships: readonly Membership[];
   /** Authorities for which the person is the Compact lead councillor (Compact 5.4). */
   readonly compactLeadFor: readonly string[];
+  /** When the person was deactivated (their token refused, never appointed again); absent or null while active. */
+  readonly deactivatedAt?: string | null;
 }
 
 /** Read access to organisations and people, handed to deciders by the application (no I/O in the domain). */
@@ -33,6 +35,15 @@ export interface DirectoryLookup {
   organisation(organisationId: string): OrganisationRecord | undefined;
   person(personId: string): PersonRecord | undefined;
 }
+
+/** "Mediator 2 (p-123)": people and organisations are named by name and id in messages. */
+export const describePerson = (p: Pick<PersonRecord, 'personId' | 'name'>): string => `${p.name} (${p.personId})`;
+export const describeOrganisation = (o: Pick<OrganisationRecord, 'organisationId' | 'name'>): string => `${o.name} (${o.organisationId})`;
+/** An organisation by id, with its name when the directory knows it. */
+export const describeOrganisationId = (directory: Pick<DirectoryLookup, 'organisation'>, organisationId: string): string => {
+  const org = directory.organisation(organisationId);
+  return org ? describeOrganisation(org) : organisationId;
+};
 
 const NHS = /\bnhs\b|health|hospital|clinical commissioning|integrated care|ambulance/i;
 const PARISH = /\bparish\b|\btown council\b/i;

@@ -89,20 +89,20 @@ describe('when in cdg.triage', () => {
       const error = refusal(toMediation(), 'conflicted-mediator');
       expect(error).toBeInstanceOf(ConflictOfInterestError);
       expect(error).toBeInstanceOf(RuleViolationError);
-      expect(error).toMatchObject({ code: 'DISPUTE.CONFLICT_OF_INTEREST', reasons: ['belongs to party organisation council'] });
+      expect(error).toMatchObject({ code: 'DISPUTE.CONFLICT_OF_INTEREST', reasons: ['belongs to party organisation council (council)'] });
     });
 
     it('refuses someone who left a party organisation within the last 12 months', () => {
       expect(refusal(toMediation(), 'former-mediator')).toMatchObject({
         code: 'DISPUTE.CONFLICT_OF_INTEREST',
-        reasons: ['belonged to party organisation council until 2026-01-10'],
+        reasons: ['belonged to party organisation council (council) until 2026-01-10, less than 12 months ago'],
       });
     });
 
     it('refuses the Compact lead councillor of a party authority', () => {
       expect(refusal(toMediation(), 'lead-councillor')).toMatchObject({
         code: 'DISPUTE.CONFLICT_OF_INTEREST',
-        reasons: ['is the Compact lead councillor of party authority council'],
+        reasons: ['is the Compact lead councillor of party authority council (council)'],
       });
     });
 

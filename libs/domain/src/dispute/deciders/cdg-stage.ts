@@ -1,5 +1,6 @@
 import { conflictsOfInterest } from '../../directory/conflict-of-interest.js';
-import { type PersonRecord } from '../../directory/directory-lookup.js';
+import { RuleViolationError } from '#core';
+import { describePerson, type PersonRecord } from '../../directory/directory-lookup.js';
 import { organisationActedFor } from '../../shared/actor.js';
 import { type DecisionEnv } from '../decision-env.js';
 import { startDeadline } from '../deadline-factory.js';
@@ -19,10 +20,11 @@ type C = DisputeContext;
 function appointable(c: C, env: DecisionEnv, personId: string, role: Role, field: string): PersonRecord {
   const person = env.directory.person(personId);
   if (!person) invalid(field, `unknown person ${personId}`);
-  if (!person.roles.includes(role)) invalid(field, `${person.name} does not hold the ${role} role`);
-  const reasons = conflictsOfInterest(person, partyIds(c), env.at);
+  if (!person.roles.includes(role)) invalid(field, `${describePerson(person)} does not hold the ${role} role`);
+  if (person.deactivatedAt) throw new RuleViolationError(`${describePerson(person)} was deactivated and cannot be appointed.`, 'DIRECTORY.PERSON_DEACTIVATED');
+  const reasons = conflictsOfInterest(person, partyIds(c), env.at, env.directory);
   if (c.disqualifiedAppointees.includes(personId)) reasons.push('declared a conflict on this case, or was removed from it on an objection');
-  if (reasons.length > 0) throw new ConflictOfInterestError(person.name, reasons);
+  if (reasons.length > 0) throw new ConflictOfInterestError(describePerson(person), reasons);
   return person;
 }
 

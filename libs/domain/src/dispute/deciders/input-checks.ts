@@ -42,7 +42,7 @@ export function requireWholeNumber(value: number, field: string, min: number, ma
 export function requireOrganisation(directory: DirectoryLookup, organisationId: string, field: string) {
   const org = directory.organisation(organisationId);
   if (!org) invalid(field, `unknown organisation ${organisationId}`);
-  if (org.leftAt !== null) invalid(field, `organisation ${organisationId} has left the Compact`);
+  if (org.leftAt !== null) invalid(field, `organisation ${org.name} (${organisationId}) has left the Compact`);
   return org;
 }
 
