@@ -8,5 +8,6 @@ export * from './all-projections.js';
 export * from './cases/cases.projection.js';
 export * from './cases/work-items.js';
 export * from './cases/case-list.read-model.js';
+export * from './cases/case-membership.read-model.js';
 export * from './cases/deadline-book.read-model.js';
 export * from './cases/work-queue.read-model.js';

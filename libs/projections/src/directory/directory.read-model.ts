@@ -1,72 +1,101 @@
 import type Database from 'better-sqlite3';
-import { type DirectoryLookup, type Membership, type OrganisationRecord, type PersonRecord, type Role } from '#domain';
+import { type DirectoryLookup, type OrganisationRecord, type PersonState, type Role } from '#domain';
+import { statement } from '../statement-cache.js';
+import { organisationOfRow, type OrganisationRow, personOfRow, type PersonRow } from './directory.projection.js';
 
-interface OrganisationRow {
-  organisation_id: string;
-  name: string;
-  sector: 'statutory' | 'vcs';
-  type: string;
-  signed_at: string;
-  left_at: string | null;
+/** A person with the revision of their stream (for ETag / If-Match). */
+export interface DirectoryPerson extends PersonState {
+  readonly revision: bigint;
 }
 
-interface PersonRow {
-  person_id: string;
-  name: string;
-  email: string;
-  organisation_id: string | null;
-  roles: string;
-  compact_lead_for: string;
-  memberships: string;
+export interface DirectoryOrganisation extends OrganisationRecord {
+  readonly revision: bigint;
 }
 
-const toOrganisation = (r: OrganisationRow): OrganisationRecord => ({
-  organisationId: r.organisation_id,
-  name: r.name,
-  sector: r.sector,
-  type: r.type,
-  signedAt: r.signed_at,
-  leftAt: r.left_at,
-});
+/** Whom a caller may see in the people list, already worked out from their roles and cases. */
+export interface PeopleVisibility {
+  /** Admin, secretariat, chair, auditor: everyone. */
+  readonly all: boolean;
+  /** The current members of these organisations. */
+  readonly organisationIds: readonly string[];
+  /** These people, whatever their organisation. */
+  readonly personIds: readonly string[];
+}
 
-const toPerson = (r: PersonRow): PersonRecord => ({
-  personId: r.person_id,
-  name: r.name,
-  email: r.email,
-  organisationId: r.organisation_id,
-  roles: JSON.parse(r.roles) as Role[],
-  compactLeadFor: JSON.parse(r.compact_lead_for) as string[],
-  memberships: JSON.parse(r.memberships) as Membership[],
-});
+export interface PeopleListQuery {
+  readonly visibility: PeopleVisibility;
+  readonly role?: Role;
+  /** Current members of this organisation. */
+  readonly organisationId?: string;
+  /** true: only people still active; false: only deactivated ones. */
+  readonly active?: boolean;
+  /** Keyset: the last row of the previous page. */
+  readonly after?: { readonly name: string; readonly personId: string };
+  readonly limit: number;
+}
 
-/** Synchronous reads of the directory projection: what deciders and sign-in consult. */
+const withRevision = (row: PersonRow): DirectoryPerson => ({ ...personOfRow(row), revision: BigInt(row.revision) });
+
+const placeholders = (prefix: string, values: readonly string[], params: Record<string, unknown>): string =>
+  values
+    .map((v, i) => {
+      params[`${prefix}${i}`] = v;
+      return `@${prefix}${i}`;
+    })
+    .join(', ');
+
+/** Synchronous reads of the directory projection: what deciders, sign-in and the people list consult. */
 export class DirectoryReadModel implements DirectoryLookup {
   constructor(private readonly db: () => Database.Database) {}
 
-  organisation(organisationId: string): OrganisationRecord | undefined {
-    const row = this.db().prepare('SELECT * FROM organisations WHERE organisation_id = ?').get(organisationId) as
-      | OrganisationRow
-      | undefined;
-    return row ? toOrganisation(row) : undefined;
+  organisation(organisationId: string): DirectoryOrganisation | undefined {
+    const row = statement(this.db(), 'SELECT * FROM organisations WHERE organisation_id = ?').get(organisationId) as OrganisationRow | undefined;
+    return row ? { ...organisationOfRow(row), revision: BigInt(row.revision) } : undefined;
   }
 
   organisations(): OrganisationRecord[] {
-    return (this.db().prepare('SELECT * FROM organisations ORDER BY name, organisation_id').all() as OrganisationRow[]).map(
-      toOrganisation,
-    );
+    return (statement(this.db(), 'SELECT * FROM organisations ORDER BY name, organisation_id').all() as OrganisationRow[]).map(organisationOfRow);
   }
 
-  person(personId: string): PersonRecord | undefined {
-    const row = this.db().prepare('SELECT * FROM people WHERE person_id = ?').get(personId) as PersonRow | undefined;
-    return row ? toPerson(row) : undefined;
+  person(personId: string): DirectoryPerson | undefined {
+    const row = statement(this.db(), 'SELECT * FROM people WHERE person_id = ?').get(personId) as PersonRow | undefined;
+    return row ? withRevision(row) : undefined;
   }
 
-  personByTokenHash(tokenHash: string): PersonRecord | undefined {
-    const row = this.db().prepare('SELECT * FROM people WHERE token_hash = ?').get(tokenHash) as PersonRow | undefined;
-    return row ? toPerson(row) : undefined;
+  personByTokenHash(tokenHash: string): DirectoryPerson | undefined {
+    const row = statement(this.db(), 'SELECT * FROM people WHERE token_hash = ?').get(tokenHash) as PersonRow | undefined;
+    return row ? withRevision(row) : undefined;
   }
 
-  people(): PersonRecord[] {
-    return (this.db().prepare('SELECT * FROM people ORDER BY name, person_id').all() as PersonRow[]).map(toPerson);
+  people(): DirectoryPerson[] {
+    return (statement(this.db(), 'SELECT * FROM people ORDER BY name, person_id').all() as PersonRow[]).map(withRevision);
+  }
+
+  /** Up to `limit` people the caller may see, by name (ties by id), after the cursor. */
+  listPeople(q: PeopleListQuery): DirectoryPerson[] {
+    const params: Record<string, unknown> = { limit: q.limit };
+    const where: string[] = [];
+    if (!q.visibility.all) {
+      const seen: string[] = [];
+      if (q.visibility.organisationIds.length > 0) seen.push(`p.organisation_id IN (${placeholders('org', q.visibility.organisationIds, params)})`);
+      if (q.visibility.personIds.length > 0) seen.push(`p.person_id IN (${placeholders('person', q.visibility.personIds, params)})`);
+      where.push(seen.length > 0 ? `(${seen.join(' OR ')})` : '0');
+    }
+    if (q.role !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM json_each(p.roles) r WHERE r.value = @role)');
+      params['role'] = q.role;
+    }
+    if (q.organisationId !== undefined) {
+      where.push('p.organisation_id = @organisationId');
+      params['organisationId'] = q.organisationId;
+    }
+    if (q.active !== undefined) where.push(q.active ? 'p.deactivated_at IS NULL' : 'p.deactivated_at IS NOT NULL');
+    if (q.after !== undefined) {
+      where.push('(p.name > @afterName OR (p.name = @afterName AND p.person_id > @afterId))');
+      params['afterName'] = q.after.name;
+      params['afterId'] = q.after.personId;
+    }
+    const sql = `SELECT p.* FROM people p ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY p.name, p.person_id LIMIT @limit`;
+    return (this.db().prepare(sql).all(params) as PersonRow[]).map(withRevision);
   }
 }
