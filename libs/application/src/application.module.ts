@@ -8,6 +8,7 @@ import {
   allProjections,
   CASES_PROJECTION,
   CaseListReadModel,
+  CaseMembershipReadModel,
   DeadlineBookReadModel,
   DirectoryReadModel,
   ReadModels,
@@ -16,10 +17,14 @@ import {
 import { createCalendar } from './calendar.js';
 import { CLOCK, type Clock, SettableClock, SystemClock } from './clock.js';
 import { COMMAND_OBSERVER, type CommandObserver, NO_OBSERVER } from './command-observer.js';
+import { DirectoryNames } from './directory/directory-names.js';
+import { DirectoryQueries } from './directory/directory-queries.js';
+import { DIRECTORY_HANDLERS } from './directory/directory.handlers.js';
 import { DirectoryService } from './directory/directory.service.js';
 import { DisputeCommandService } from './dispute/dispute-command.service.js';
 import { DisputeQueries } from './dispute/dispute-queries.service.js';
 import { DisputeRepository } from './dispute/dispute-repository.js';
+import { GetEvidenceHandler } from './dispute/evidence-download.js';
 import { EVIDENCE_STORE, type EvidenceStore } from './dispute/evidence-store.js';
 import { FileEvidenceStore } from './dispute/file-evidence-store.js';
 import { createEventStore } from './event-store.factory.js';
@@ -149,8 +154,9 @@ export class ApplicationModule {
       },
       {
         provide: DisputeQueries,
-        useFactory: (store: EventStore, repository: DisputeRepository, clock: Clock) => new DisputeQueries(store, repository, clock),
-        inject: [EVENT_STORE, DisputeRepository, CLOCK],
+        useFactory: (store: EventStore, repository: DisputeRepository, clock: Clock, directory: DirectoryReadModel) =>
+          new DisputeQueries(store, repository, clock, new DirectoryNames(directory)),
+        inject: [EVENT_STORE, DisputeRepository, CLOCK, DirectoryReadModel],
       },
       {
         provide: DirectoryService,
@@ -158,9 +164,21 @@ export class ApplicationModule {
           new DirectoryService(store, readModels, directory, clock),
         inject: [EVENT_STORE, ReadModels, DirectoryReadModel, CLOCK],
       },
+      {
+        provide: CaseMembershipReadModel,
+        useFactory: (readModels: ReadModels) => new CaseMembershipReadModel(() => readModels.db(CASES_PROJECTION)),
+        inject: [ReadModels],
+      },
+      {
+        provide: DirectoryQueries,
+        useFactory: (directory: DirectoryReadModel, cases: CaseMembershipReadModel, ryw: ReadYourWrites) => new DirectoryQueries(directory, cases, ryw),
+        inject: [DirectoryReadModel, CaseMembershipReadModel, ReadYourWrites],
+      },
       ApplicationLifecycle,
       ...HANDLERS,
       ...READ_SIDE_HANDLERS,
+      ...DIRECTORY_HANDLERS,
+      GetEvidenceHandler,
     ];
     return {
       module: ApplicationModule,
@@ -180,6 +198,7 @@ export class ApplicationModule {
         DisputeCommandService,
         DisputeQueries,
         DirectoryService,
+        DirectoryQueries,
         CaseListReadModel,
         WorkQueueReadModel,
         DeadlineBookReadModel,

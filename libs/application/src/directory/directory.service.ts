@@ -1,7 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { ForbiddenError, type JsonObject, RuleViolationError } from '#core';
-import { decideRegisterPerson, decideSignOrganisation, type DirectoryEvent, type Sector } from '#domain';
-import { type EventStore } from '#event-store';
+import { ForbiddenError, type JsonObject, KeyedMutex, NotFoundError, RuleViolationError, StaleRevisionError } from '#core';
+import {
+  decideDeactivatePerson,
+  decideGrantRole,
+  decideMovePerson,
+  decideOrganisationLeave,
+  decideRegisterPerson,
+  decideRevokeRole,
+  decideRotateToken,
+  decideSignOrganisation,
+  type DirectoryEvent,
+  directoryEventSchemaVersion,
+  evolveOrganisation,
+  evolvePerson,
+  type OrganisationRecord,
+  type PersonState,
+  type Sector,
+} from '#domain';
+import { type EventStore, WrongExpectedRevisionError } from '#event-store';
 import { type DirectoryReadModel, type ReadModels } from '#projections';
 import { type Clock } from '../clock.js';
 import { type CommandResult, type WriteOptions } from '../command-result.js';
@@ -10,9 +26,35 @@ import { newId, sha256Hex, uuidFromName } from '../ids.js';
 import { type RegisteredPerson } from '../messages.js';
 import { type Principal, hasRole } from '../principal.js';
 import { organisationStream, personStream } from '../streams.js';
+import { type Evolve, loadDirectoryStream } from './directory-stream.js';
+import { principalOf } from './principal-of.js';
 
-/** Signing organisations up and registering people: admin work, event-sourced like the cases. */
+/** Re-reads after a concurrent write elsewhere (another process) before giving up. */
+const MAX_ATTEMPTS = 5;
+
+const newToken = (): string => randomBytes(32).toString('base64url');
+
+/** What a command on an existing stream needs: where, what it is called, how to fold and decide. */
+interface StreamChange<S> {
+  readonly streamId: string;
+  readonly id: string;
+  readonly command: string;
+  readonly evolve: Evolve<S>;
+  readonly notFound: () => Error;
+  readonly decide: (state: S) => DirectoryEvent[];
+  /** A retried key whose first answer held a secret cannot be answered again: say so instead. */
+  readonly onAlreadyApplied?: () => never;
+}
+
+/**
+ * The directory's write side: organisations signed up and leaving, people registered, given and
+ * relieved of roles, moved between organisations, deactivated, given new tokens. Admin work,
+ * event-sourced like the cases: each command folds its stream, decides in the domain, appends at
+ * the revision read (or the If-Match one), and answers once sign-in and appointments see it.
+ */
 export class DirectoryService {
+  private readonly queue = new KeyedMutex();
+
   constructor(
     private readonly store: EventStore,
     private readonly readModels: ReadModels,
@@ -25,24 +67,87 @@ export class DirectoryService {
     const commandId = this.commandId(principal, 'sign-organisation', options);
     const organisationId = options.idempotencyKey ? commandId : newId();
     const events = decideSignOrganisation(organisationId, body);
-    return this.append(principal, organisationStream(organisationId), organisationId, events, commandId, 'sign-organisation', options);
+    return this.create(principal, organisationStream(organisationId), organisationId, events, commandId, 'sign-organisation', options);
   }
 
   async registerPerson(principal: Principal, body: Parameters<typeof decideRegisterPerson>[1], options: WriteOptions = {}): Promise<RegisteredPerson> {
     this.requireAdmin(principal);
     const commandId = this.commandId(principal, 'register-person', options);
     const personId = options.idempotencyKey ? commandId : newId();
-    const token = randomBytes(32).toString('base64url');
+    const token = newToken();
     const events = decideRegisterPerson(personId, body, sha256Hex(token), this.directory);
-    const result = await this.append(principal, personStream(personId), personId, events, commandId, 'register-person', options);
+    const result = await this.create(principal, personStream(personId), personId, events, commandId, 'register-person', options);
     return { ...result, token };
   }
 
-  /** A token is only ever compared by its hash. */
+  grantRole(principal: Principal, personId: string, role: string, options: WriteOptions = {}): Promise<CommandResult> {
+    return this.changePerson(principal, personId, 'grant-role', (person) => decideGrantRole(person, role), options);
+  }
+
+  revokeRole(principal: Principal, personId: string, role: string, options: WriteOptions = {}): Promise<CommandResult> {
+    return this.changePerson(principal, personId, 'revoke-role', (person) => decideRevokeRole(person, role), options);
+  }
+
+  movePerson(principal: Principal, personId: string, organisationId: string | null, options: WriteOptions = {}): Promise<CommandResult> {
+    return this.changePerson(principal, personId, 'move', (person) => decideMovePerson(person, organisationId, this.directory), options);
+  }
+
+  deactivatePerson(principal: Principal, personId: string, reason: string, options: WriteOptions = {}): Promise<CommandResult> {
+    return this.changePerson(principal, personId, 'deactivate', (person) => decideDeactivatePerson(person, reason), options);
+  }
+
+  /**
+   * A new token, shown once in the answer; the old one is refused as soon as this answers. Only the
+   * hash is stored, so a retry of the same key that reaches here (its first answer lost) is refused
+   * rather than answered with a token that was never stored.
+   */
+  async rotateToken(principal: Principal, personId: string, options: WriteOptions = {}): Promise<RegisteredPerson> {
+    const token = newToken();
+    const result = await this.changePerson(principal, personId, 'rotate-token', (person) => decideRotateToken(person, sha256Hex(token)), options, () => {
+      throw new RuleViolationError(
+        `The token of ${personId} was already rotated by an earlier request with this Idempotency-Key; that token was shown once and is not kept. Rotate again with a new key.`,
+        'DIRECTORY.TOKEN_ALREADY_ROTATED',
+      );
+    });
+    return { ...result, token };
+  }
+
+  organisationLeaves(principal: Principal, organisationId: string, reason: string, options: WriteOptions = {}): Promise<CommandResult> {
+    this.requireAdmin(principal);
+    return this.change<OrganisationRecord>(principal, options, {
+      streamId: organisationStream(organisationId),
+      id: organisationId,
+      command: 'leave',
+      evolve: evolveOrganisation,
+      notFound: () => new NotFoundError(`No organisation ${organisationId}.`, 'ORGANISATION.NOT_FOUND'),
+      decide: (organisation) => decideOrganisationLeave(organisation, reason),
+    });
+  }
+
+  /** A bearer token to a principal: only ever compared by its hash; a deactivated person's is refused. */
   authenticate(token: string): Principal | null {
     const person = this.directory.personByTokenHash(sha256Hex(token));
-    if (!person) return null;
-    return { personId: person.personId, name: person.name, roles: person.roles, organisationId: person.organisationId };
+    return person ? principalOf(person) : null;
+  }
+
+  private changePerson(
+    principal: Principal,
+    personId: string,
+    command: string,
+    decide: (person: PersonState) => DirectoryEvent[],
+    options: WriteOptions,
+    onAlreadyApplied?: () => never,
+  ): Promise<CommandResult> {
+    this.requireAdmin(principal);
+    return this.change<PersonState>(principal, options, {
+      streamId: personStream(personId),
+      id: personId,
+      command,
+      evolve: evolvePerson,
+      notFound: () => new NotFoundError(`No person ${personId}.`, 'PERSON.NOT_FOUND'),
+      decide,
+      ...(onAlreadyApplied && { onAlreadyApplied }),
+    });
   }
 
   private requireAdmin(principal: Principal): void {
@@ -53,7 +158,36 @@ export class DirectoryService {
     return options.idempotencyKey ? uuidFromName(`${principal.personId}:${scope}:${options.idempotencyKey}`) : newId();
   }
 
-  private async append(
+  /** Commands on one stream queue in this process; a concurrent writer elsewhere means re-read and re-decide. */
+  private change<S>(principal: Principal, options: WriteOptions, change: StreamChange<S>): Promise<CommandResult> {
+    const commandId = this.commandId(principal, `${change.id}:${change.command}`, options);
+    return this.queue.run(change.streamId, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const loaded = await loadDirectoryStream(this.store, change.streamId, change.evolve);
+        if (loaded.state === null) throw change.notFound();
+        const done = loaded.commands.get(commandId);
+        if (done) {
+          change.onAlreadyApplied?.();
+          return { id: change.id, revision: done.revision, position: done.position };
+        }
+        if (options.expectedRevision !== undefined && options.expectedRevision !== loaded.revision) {
+          throw new StaleRevisionError(`${change.id} is at revision ${String(loaded.revision)}, not ${String(options.expectedRevision)}.`, options.expectedRevision, loaded.revision);
+        }
+        const events = change.decide(loaded.state);
+        try {
+          return await this.append(principal, change.streamId, change.id, events, commandId, change.command, options, loaded.revision);
+        } catch (error) {
+          if (!(error instanceof WrongExpectedRevisionError)) throw error;
+          if (options.expectedRevision !== undefined) {
+            throw new StaleRevisionError(`${change.id} changed while this command was decided.`, options.expectedRevision, error.actual);
+          }
+          if (attempt >= MAX_ATTEMPTS) throw error;
+        }
+      }
+    });
+  }
+
+  private async create(
     principal: Principal,
     streamId: string,
     id: string,
@@ -67,25 +201,38 @@ export class DirectoryService {
       // Only a retried key reaches an existing stream; its first answer (and any token) was already given.
       throw new RuleViolationError(`${id} was already created by an earlier request with this Idempotency-Key.`, 'DIRECTORY.ALREADY_CREATED');
     }
+    return this.append(principal, streamId, id, events, commandId, command, options, 'no_stream');
+  }
+
+  private async append(
+    principal: Principal,
+    streamId: string,
+    id: string,
+    events: DirectoryEvent[],
+    commandId: string,
+    command: string,
+    options: WriteOptions,
+    expected: bigint | 'no_stream',
+  ): Promise<CommandResult> {
     const at = this.clock.now().toISOString();
-    const metadata: EventMetadata = {
-      schemaVersion: 1,
+    const metadataOf = (event: DirectoryEvent): EventMetadata => ({
+      schemaVersion: directoryEventSchemaVersion(event.type),
       actor: { personId: principal.personId, role: 'admin', organisationId: null },
       occurredAt: at,
       correlationId: options.correlationId ?? commandId,
       causationId: commandId,
       commandId,
       command,
-    };
+    });
     const result = await this.store.append(
       streamId,
       events.map((e, i) => ({
         id: uuidFromName(`${commandId}:${i}`),
         type: e.type,
         data: e.data as unknown as JsonObject,
-        metadata: metadata as unknown as JsonObject,
+        metadata: metadataOf(e) as unknown as JsonObject,
       })),
-      'no_stream',
+      expected,
     );
     // Sign-in and appointments read the directory projection: answer only once it shows this write.
     await this.readModels.waitFor(result.position);

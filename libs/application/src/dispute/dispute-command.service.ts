@@ -6,16 +6,14 @@ import {
   DISPUTE_EVENT_SCHEMA_VERSION,
   initialDisputeSnapshot,
   isCaseCommand,
-  MAX_EVIDENCE_BYTES,
   type WorkingDayCalendar,
 } from '#domain';
 import { type EventStore, type EventToAppend, WrongExpectedRevisionError } from '#event-store';
-import { ValidationError } from '#core';
 import { type Clock } from '../clock.js';
 import { type CommandObserver } from '../command-observer.js';
 import { type CommandResult, type WriteOptions } from '../command-result.js';
 import { type EventMetadata } from '../event-metadata.js';
-import { newId, sha256Hex, uuidFromName } from '../ids.js';
+import { newId, uuidFromName } from '../ids.js';
 import { type RaiseDisputeBody } from '../messages.js';
 import { type Principal } from '../principal.js';
 import { disputeStream } from '../streams.js';
@@ -23,10 +21,13 @@ import { chooseActor } from './actor-selection.js';
 import { maySeeCase } from './case-access.js';
 import { type DisputeRepository, type LoadedCase } from './dispute-repository.js';
 import { type EvidenceStore } from './evidence-store.js';
+import { readEvidenceUpload } from './evidence-upload.js';
 
 /** Re-reads after a concurrent write elsewhere (another process) before giving up. */
 const MAX_ATTEMPTS = 5;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Work that must succeed before a decided command's events are appended (storing an upload's bytes). */
+type BeforeAppend = () => Promise<void>;
 
 /**
  * The one write path for cases: load the stream, fold it through the machine, decide, append at
@@ -56,8 +57,12 @@ export class DisputeCommandService {
   async run(principal: Principal, caseId: string, name: string, payload: Record<string, unknown>, options: WriteOptions = {}): Promise<CommandResult> {
     if (!isCaseCommand(name)) throw new NotFoundError(`There is no command called ${name}.`, 'DISPUTE.UNKNOWN_COMMAND');
     const commandId = this.commandIdFor(principal, `${caseId}:${name}`, options);
-    const body = name === 'add-evidence' ? await this.storeEvidence(payload) : payload;
-    return this.execute(principal, caseId, { name, payload: body } as DisputeCommand, options, commandId);
+    if (name !== 'add-evidence') return this.execute(principal, caseId, { name, payload } as DisputeCommand, options, commandId);
+    // The bytes are stored only once the command is decided, and before its event is appended:
+    // a refused upload writes nothing, and no event ever names a file that is not there.
+    const upload = readEvidenceUpload(payload);
+    const storeUpload = () => this.evidence.put(upload.sha256, upload.content);
+    return this.execute(principal, caseId, { name, payload: upload.payload } as DisputeCommand, options, commandId, storeUpload);
   }
 
   /** Scheduler and CLI path: the actor is given, not chosen from a person's roles. */
@@ -69,30 +74,17 @@ export class DisputeCommandService {
     return options.idempotencyKey ? uuidFromName(`${principal.personId}:${scope}:${options.idempotencyKey}`) : newId();
   }
 
-  private async storeEvidence(payload: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const { contentBase64, ...rest } = payload;
-    if (typeof contentBase64 !== 'string' || !BASE64.test(contentBase64)) {
-      throw new ValidationError('contentBase64: must be base64', [{ field: 'contentBase64', message: 'must be base64' }]);
-    }
-    const content = Buffer.from(contentBase64, 'base64');
-    if (content.length > MAX_EVIDENCE_BYTES) {
-      throw new ValidationError('contentBase64: at most 10 MB', [{ field: 'contentBase64', message: 'must be at most 10 MB' }]);
-    }
-    const sha256 = sha256Hex(content);
-    await this.evidence.put(sha256, content);
-    return { ...rest, sha256, size: content.length };
-  }
-
   private async execute(
     principal: Principal,
     caseId: string,
     command: DisputeCommand,
     options: WriteOptions,
     commandId: string,
+    beforeAppend?: BeforeAppend,
   ): Promise<CommandResult> {
     const started = performance.now();
     try {
-      const result = await this.queue.run(caseId, () => this.attempt(principal, caseId, command, options, commandId));
+      const result = await this.queue.run(caseId, () => this.attempt(principal, caseId, command, options, commandId, beforeAppend));
       this.observer.commandFinished(command.name, 'ok', (performance.now() - started) / 1000);
       return result;
     } catch (error) {
@@ -107,6 +99,7 @@ export class DisputeCommandService {
     command: DisputeCommand,
     options: WriteOptions,
     commandId: string,
+    beforeAppend?: BeforeAppend,
   ): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.repository.load(caseId);
@@ -141,6 +134,7 @@ export class DisputeCommandService {
         data: e.data as unknown as JsonObject,
         metadata: metadata as unknown as JsonObject,
       }));
+      if (beforeAppend) await beforeAppend();
       try {
         const appendStarted = performance.now();
         const result = await this.store.append(disputeStream(caseId), events, loaded ? loaded.revision : 'no_stream');

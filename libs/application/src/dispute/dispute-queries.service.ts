@@ -1,7 +1,8 @@
 import { ForbiddenError, NotFoundError } from '#core';
-import { applyDisputeEvent, disputeView, initialDisputeSnapshot, stageOfSnapshot, stateNameOf, type DisputeView } from '#domain';
+import { type Actor, applyDisputeEvent, disputeView, initialDisputeSnapshot, stageOfSnapshot, stateNameOf, type DisputeView } from '#domain';
 import { type EventStore, type RecordedEvent } from '#event-store';
 import { type Clock } from '../clock.js';
+import { type DirectoryNames } from '../directory/directory-names.js';
 import { readMetadata } from '../event-metadata.js';
 import { type DisputeCaseView, type HistoryEntry } from '../messages.js';
 import { type Principal } from '../principal.js';
@@ -11,7 +12,15 @@ import { actorsFor } from './actor-selection.js';
 import { maySeeCase } from './case-access.js';
 import { type DisputeRepository } from './dispute-repository.js';
 
-const toEntry = (e: RecordedEvent): HistoryEntry => {
+/** The actor as recorded, with the names the directory gives its person and organisations now. */
+const namedActor = (actor: Actor, names: DirectoryNames) => ({
+  ...actor,
+  name: names.person(actor.personId),
+  organisationName: names.organisation(actor.organisationId),
+  ...(actor.onBehalfOf && { onBehalfOf: { ...actor.onBehalfOf, organisationName: names.organisation(actor.onBehalfOf.organisationId) } }),
+});
+
+const toEntry = (e: RecordedEvent, names: DirectoryNames): HistoryEntry => {
   const metadata = readMetadata(e.metadata);
   return {
     position: e.position,
@@ -19,7 +28,7 @@ const toEntry = (e: RecordedEvent): HistoryEntry => {
     eventId: e.id,
     type: e.type,
     occurredAt: metadata.occurredAt,
-    actor: metadata.actor,
+    actor: namedActor(metadata.actor, names),
     data: e.data,
     metadata: e.metadata,
   };
@@ -31,6 +40,7 @@ export class DisputeQueries {
     private readonly store: EventStore,
     private readonly repository: DisputeRepository,
     private readonly clock: Clock,
+    private readonly names: DirectoryNames,
   ) {}
 
   private viewer(principal: Principal) {
@@ -42,7 +52,13 @@ export class DisputeQueries {
     const actors = actorsFor(principal);
     const views = actors.map((a) => disputeView(snapshot, a, at));
     const first = views[0] ?? disputeView(snapshot, this.viewer(principal), at);
-    return { ...first, allowed: [...new Set(views.flatMap((v) => v.allowed))] };
+    return { ...this.withNames(first), allowed: [...new Set(views.flatMap((v) => v.allowed))] };
+  }
+
+  /** Who added each note and piece of evidence, by name beside the id. */
+  private withNames(view: DisputeView): DisputeView {
+    const byName = <T extends { readonly byPersonId: string }>(item: T) => ({ ...item, byPersonName: this.names.person(item.byPersonId) });
+    return { ...view, notes: view.notes.map(byName), evidence: view.evidence.map(byName) };
   }
 
   async get(principal: Principal, caseId: string): Promise<DisputeCaseView> {
@@ -55,13 +71,14 @@ export class DisputeQueries {
     const loaded = await this.repository.load(caseId);
     if (!loaded || !maySeeCase(loaded.snapshot.context, principal)) throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
     const recorded = await this.store.readStream(disputeStream(caseId));
-    if (asOf === undefined) return { id: caseId, events: recorded.map(toEntry) };
+    const entry = (e: RecordedEvent) => toEntry(e, this.names);
+    if (asOf === undefined) return { id: caseId, events: recorded.map(entry) };
     const upTo = recorded.filter((e) => readMetadata(e.metadata).occurredAt <= asOf);
     const snapshot = upTo.reduce((s, e) => applyDisputeEvent(s, toDisputeMachineEvent(e)), initialDisputeSnapshot());
     return {
       id: caseId,
       asOf,
-      events: upTo.map(toEntry),
+      events: upTo.map(entry),
       ...(upTo.length > 0 ? { state: this.view(principal, snapshot, asOf) } : {}),
     };
   }
@@ -77,7 +94,7 @@ export class DisputeQueries {
     const steps = recorded.map((e) => {
       snapshot = applyDisputeEvent(snapshot, toDisputeMachineEvent(e));
       const at = readMetadata(e.metadata).occurredAt;
-      return { event: toEntry(e), state: stateNameOf(snapshot), stage: stageOfSnapshot(snapshot), view: this.view(principal, snapshot, at) };
+      return { event: toEntry(e, this.names), state: stateNameOf(snapshot), stage: stageOfSnapshot(snapshot), view: this.view(principal, snapshot, at) };
     });
     return { id: caseId, steps };
   }
