@@ -6,3 +6,6 @@ export * from './disputes/raise-dispute.dto.js';
 export * from './disputes/dispute-queries.dto.js';
 export * from './organisations/sign-organisation.dto.js';
 export * from './people/register-person.dto.js';
+export * from './people/person-commands.dto.js';
+export * from './people/people-queries.dto.js';
+export * from './organisations/leave-compact.dto.js';

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ProjectionsController } from './admin/projections.controller.js';
 import { DisputeCommandsController } from './disputes/dispute-commands.controller.js';
 import { DisputesController } from './disputes/disputes.controller.js';
+import { EvidenceController } from './disputes/evidence.controller.js';
+import { MeController } from './me/me.controller.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { PeopleController } from './people/people.controller.js';
 import { WorkQueueController } from './work-queue/work-queue.controller.js';
@@ -12,6 +14,15 @@ import { WorkQueueController } from './work-queue/work-queue.controller.js';
  * auth, idempotency and validation from the global PlatformModule.
  */
 @Module({
-  controllers: [OrganisationsController, PeopleController, DisputesController, DisputeCommandsController, WorkQueueController, ProjectionsController],
+  controllers: [
+    OrganisationsController,
+    PeopleController,
+    MeController,
+    DisputesController,
+    EvidenceController,
+    DisputeCommandsController,
+    WorkQueueController,
+    ProjectionsController,
+  ],
 })
 export class ResourcesModule {}

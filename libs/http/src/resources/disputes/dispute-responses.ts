@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OUTCOMES } from '#domain';
 import { CASE_COMMAND_NAMES } from './command-dtos.js';
+import { EvidenceViewDto } from './evidence-responses.js';
 
 /* What the dispute reads answer, for the OpenAPI document (the case view carries more than is listed). */
 
@@ -41,6 +42,7 @@ export class DisputeViewDto {
   @ApiProperty({ type: [ClauseCheckDto] }) readonly clauseChecks!: ClauseCheckDto[];
   @ApiProperty({ type: [DeadlineDto] }) readonly deadlines!: DeadlineDto[];
   @ApiProperty({ type: [ActionViewDto] }) readonly actions!: ActionViewDto[];
+  @ApiProperty({ type: [EvidenceViewDto], description: 'Every piece of evidence, in the order added.' }) readonly evidence!: EvidenceViewDto[];
   @ApiPropertyOptional({ enum: OUTCOMES, description: 'Once closed.' }) readonly outcome?: string;
   @ApiProperty({ type: 'array', items: { type: 'string', enum: CASE_COMMAND_NAMES }, description: 'The commands this caller may send now.' })
   readonly allowed!: string[];
@@ -73,7 +75,7 @@ class HistoryEntryDto {
   @ApiProperty() readonly eventId!: string;
   @ApiProperty({ example: 'DisputeRaised' }) readonly type!: string;
   @ApiProperty({ format: 'date-time' }) readonly occurredAt!: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Who: person, role, organisation acted for.' }) readonly actor!: object;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Who: person, role, organisation acted for (ids as recorded, with `name` and `organisationName` from the directory).' }) readonly actor!: object;
   @ApiProperty({ type: 'object', additionalProperties: true }) readonly data!: object;
   @ApiProperty({ type: 'object', additionalProperties: true }) readonly metadata!: object;
 }

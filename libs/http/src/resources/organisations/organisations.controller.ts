@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
-import { type CommandResult, ListOrganisations, type Principal, SignOrganisation } from '#application';
+import { type CommandResult, ListOrganisations, type Principal, RecordOrganisationLeft, SignOrganisation } from '#application';
 import { NotFoundError } from '#core';
 import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator.js';
 import { Roles } from '../../platform/auth/roles.decorator.js';
@@ -12,6 +12,7 @@ import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { IDEMPOTENCY_KEY_API_HEADER } from '../shared/api-headers.js';
 import { CommandResultDto, OrganisationDto, OrganisationListDto } from '../shared/responses.js';
 import { plain, writeOptions } from '../shared/write-options.js';
+import { LeaveCompactDto } from './leave-compact.dto.js';
 import { SignOrganisationDto } from './sign-organisation.dto.js';
 
 @ApiTags('directory')
@@ -51,6 +52,32 @@ export class OrganisationsController {
     const { items } = await this.queries.execute(new ListOrganisations());
     // `id` beside `organisationId`: every other resource calls its id `id`.
     return { items: items.map((item) => ({ id: (item as { organisationId: string }).organisationId, ...(item as object) }) as OrganisationView) };
+  }
+
+  @Post(':id/leave')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'recordOrganisationLeft',
+    summary: 'Record that an organisation has left the Compact (admin)',
+    description:
+      'Event OrganisationLeft. From then on nobody joins it and no dispute is raised by or against it; its open cases and its people\'s ' +
+      'membership history stay. Leaving is once: 409 if it already left.',
+  })
+  @ApiParam({ name: 'id', description: 'The organisation id.' })
+  @ApiBody({ type: LeaveCompactDto })
+  @ApiHeader(IDEMPOTENCY_KEY_API_HEADER)
+  @ApiOkResponse({ type: CommandResultDto, description: 'Recorded: the organisation\'s new stream revision and the global position of the event.' })
+  @ApiProblemResponses(400, 401, 403, 404, 409, 422)
+  async leave(
+    @Param('id') id: string,
+    @Body() body: LeaveCompactDto,
+    @CurrentPrincipal() principal: Principal,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CorrelationId() correlationId: string,
+  ): Promise<CommandResult> {
+    const result = await this.commands.execute(new RecordOrganisationLeft(principal, id, body.reason, writeOptions({ idempotencyKey, correlationId })));
+    return { id: result.id, revision: result.revision, position: result.position };
   }
 
   /** Where POST's Location points. The directory is small and public to signed-in callers, so the list is read. */

@@ -1,21 +1,59 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type Principal, RegisterPerson, type RegisteredPerson } from '#application';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiHeaders, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { type FastifyReply } from 'fastify';
+import {
+  type CommandResult,
+  DeactivatePerson,
+  GetPerson,
+  GrantRole,
+  ListPeople,
+  MovePerson,
+  type PeopleFilters,
+  type PeopleList,
+  type PersonView,
+  type Principal,
+  RegisterPerson,
+  type RegisteredPerson,
+  RevokeRole,
+  RotateToken,
+} from '#application';
 import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator.js';
 import { Roles } from '../../platform/auth/roles.decorator.js';
+import { setETag } from '../../platform/concurrency/etag.js';
+import { ExpectedRevision } from '../../platform/concurrency/expected-revision.decorator.js';
 import { CorrelationId } from '../../platform/correlation/correlation-id.decorator.js';
 import { IdempotencyKey } from '../../platform/idempotency/idempotency-key.decorator.js';
 import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
-import { IDEMPOTENCY_KEY_API_HEADER } from '../shared/api-headers.js';
-import { RegisteredPersonDto } from '../shared/responses.js';
+import { EmptyBodyDto } from '../disputes/command-dtos.js';
+import { IDEMPOTENCY_KEY_API_HEADER, IF_MATCH_API_HEADER } from '../shared/api-headers.js';
+import { CommandResultDto, RegisteredPersonDto } from '../shared/responses.js';
 import { plain, writeOptions } from '../shared/write-options.js';
+import { ListPeopleQueryDto } from './people-queries.dto.js';
+import { PersonDto, PersonListDto } from './people-responses.js';
+import { DeactivatePersonDto, MovePersonDto, RoleChangeDto } from './person-commands.dto.js';
 import { RegisterPersonDto } from './register-person.dto.js';
 
+const PERSON_ID = { name: 'id', description: 'The person id, as POST /people answered it.' };
+const COMMAND_HEADERS = [IF_MATCH_API_HEADER, IDEMPOTENCY_KEY_API_HEADER];
+const APPLIED = {
+  type: CommandResultDto,
+  description: 'Applied: the person\'s new stream revision (also as ETag) and the global position of the event.',
+  headers: { ETag: { description: '"<revision>": the person\'s new revision.', schema: { type: 'string' } } },
+};
+
+/**
+ * The people who run and take part in the process. Admin commands each append one event to the
+ * person's stream (actor recorded) and answer `{ id, revision, position }`; If-Match pins the
+ * person's revision (ETag of GET /people/{id}), Idempotency-Key makes a retry safe.
+ */
 @ApiTags('directory')
 @Controller('people')
 export class PeopleController {
-  constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
+  constructor(
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(QueryBus) private readonly queries: QueryBus,
+  ) {}
 
   @Post()
   @Roles('admin')
@@ -38,5 +76,166 @@ export class PeopleController {
       new RegisterPerson(principal, plain(body) as unknown as RegisterPersonDto, writeOptions({ idempotencyKey, correlationId })),
     );
     return { id: result.id, token: result.token, revision: result.revision, position: result.position };
+  }
+
+  @Get()
+  @ApiOperation({
+    operationId: 'listPeople',
+    summary: 'The people the caller may see, by name (filters: role, organisationId, active)',
+    description:
+      'Admin, secretariat, chair and auditors see everyone. A partner sees the members of their own organisation and everyone appointed to a case ' +
+      'their organisation is party to; a mediator or panelist sees the members of the parties to their cases and their fellow appointees; everyone ' +
+      'sees themselves. Paginated like GET /disputes: `{ items, nextCursor }`. Unknown query parameters are refused.',
+  })
+  @ApiOkResponse({ type: PersonListDto })
+  @ApiProblemResponses(400, 401)
+  list(@Query() query: ListPeopleQueryDto, @CurrentPrincipal() principal: Principal): Promise<PeopleList> {
+    const { cursor, limit, ...filters } = query;
+    const defined = Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as PeopleFilters;
+    return this.queries.execute(new ListPeople(principal, defined, cursor ?? null, limit));
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    operationId: 'getPerson',
+    summary: 'One person, with their roles and membership history',
+    description: 'A person the caller may not see (see GET /people) is a 404, like an unknown id.',
+  })
+  @ApiParam(PERSON_ID)
+  @ApiOkResponse({ type: PersonDto, headers: { ETag: { description: '"<revision>": send it back as If-Match.', schema: { type: 'string' } } } })
+  @ApiProblemResponses(401, 404)
+  async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<PersonView> {
+    const person = await this.queries.execute(new GetPerson(principal, id));
+    setETag(reply, person.revision);
+    return person;
+  }
+
+  @Post(':id/grant-role')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'grantRole', summary: 'Give a person a role (admin)', description: 'Event RoleGranted. 409 if they hold it already, are deactivated, or (for partner) belong to no organisation.' })
+  @ApiParam(PERSON_ID)
+  @ApiBody({ type: RoleChangeDto })
+  @ApiHeaders(COMMAND_HEADERS)
+  @ApiOkResponse(APPLIED)
+  @ApiProblemResponses(400, 401, 403, 404, 409, 412, 422)
+  grantRole(
+    @Param('id') id: string,
+    @Body() body: RoleChangeDto,
+    @CurrentPrincipal() principal: Principal,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResult> {
+    return this.run(new GrantRole(principal, id, body.role, writeOptions({ expectedRevision, idempotencyKey, correlationId })), reply);
+  }
+
+  @Post(':id/revoke-role')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({ operationId: 'revokeRole', summary: 'Take a role away from a person (admin)', description: 'Event RoleRevoked. 409 if they do not hold it or are deactivated.' })
+  @ApiParam(PERSON_ID)
+  @ApiBody({ type: RoleChangeDto })
+  @ApiHeaders(COMMAND_HEADERS)
+  @ApiOkResponse(APPLIED)
+  @ApiProblemResponses(400, 401, 403, 404, 409, 412, 422)
+  revokeRole(
+    @Param('id') id: string,
+    @Body() body: RoleChangeDto,
+    @CurrentPrincipal() principal: Principal,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResult> {
+    return this.run(new RevokeRole(principal, id, body.role, writeOptions({ expectedRevision, idempotencyKey, correlationId })), reply);
+  }
+
+  @Post(':id/move')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'movePerson',
+    summary: 'Move a person to another organisation, or to none (admin)',
+    description:
+      'Event MembershipChanged, effective now: the membership that ends keeps its dates, which the 12-month conflict-of-interest rule reads. ' +
+      '409 when they already belong there, the organisation has left the Compact, a partner would belong to none, or they are deactivated.',
+  })
+  @ApiParam(PERSON_ID)
+  @ApiBody({ type: MovePersonDto })
+  @ApiHeaders(COMMAND_HEADERS)
+  @ApiOkResponse(APPLIED)
+  @ApiProblemResponses(400, 401, 403, 404, 409, 412, 422)
+  move(
+    @Param('id') id: string,
+    @Body() body: MovePersonDto,
+    @CurrentPrincipal() principal: Principal,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResult> {
+    return this.run(new MovePerson(principal, id, body.organisationId, writeOptions({ expectedRevision, idempotencyKey, correlationId })), reply);
+  }
+
+  @Post(':id/deactivate')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'deactivatePerson',
+    summary: 'Deactivate a person (admin)',
+    description: 'Event PersonDeactivated: their token is refused from this answer on and they cannot be appointed; their history stays. Final: 409 on a deactivated person.',
+  })
+  @ApiParam(PERSON_ID)
+  @ApiBody({ type: DeactivatePersonDto })
+  @ApiHeaders(COMMAND_HEADERS)
+  @ApiOkResponse(APPLIED)
+  @ApiProblemResponses(400, 401, 403, 404, 409, 412, 422)
+  deactivate(
+    @Param('id') id: string,
+    @Body() body: DeactivatePersonDto,
+    @CurrentPrincipal() principal: Principal,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CommandResult> {
+    return this.run(new DeactivatePerson(principal, id, body.reason, writeOptions({ expectedRevision, idempotencyKey, correlationId })), reply);
+  }
+
+  @Post(':id/rotate-token')
+  @Roles('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    operationId: 'rotateToken',
+    summary: 'Give a person a new token (admin)',
+    description:
+      'Event TokenIssued. The new token is in this answer only (only its hash is kept); the old one is refused from this answer on. A retry with the ' +
+      'same Idempotency-Key replays the answer, with the token for 15 minutes (held in memory, never written to disk) and without it afterwards.',
+  })
+  @ApiParam(PERSON_ID)
+  @ApiBody({ type: EmptyBodyDto, required: false })
+  @ApiHeaders(COMMAND_HEADERS)
+  @ApiOkResponse({ ...APPLIED, type: RegisteredPersonDto })
+  @ApiProblemResponses(400, 401, 403, 404, 409, 412, 422)
+  async rotateToken(
+    @Param('id') id: string,
+    @Body() _body: EmptyBodyDto,
+    @CurrentPrincipal() principal: Principal,
+    @ExpectedRevision() expectedRevision: bigint | undefined,
+    @IdempotencyKey() idempotencyKey: string | undefined,
+    @CorrelationId() correlationId: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RegisteredPerson> {
+    const result = await this.commands.execute(new RotateToken(principal, id, writeOptions({ expectedRevision, idempotencyKey, correlationId })));
+    setETag(reply, result.revision);
+    return { id: result.id, token: result.token, revision: result.revision, position: result.position };
+  }
+
+  private async run(command: GrantRole | RevokeRole | MovePerson | DeactivatePerson, reply: FastifyReply): Promise<CommandResult> {
+    const result: CommandResult = await this.commands.execute(command);
+    setETag(reply, result.revision);
+    return { id: result.id, revision: result.revision, position: result.position };
   }
 }

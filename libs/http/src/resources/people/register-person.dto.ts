@@ -1,8 +1,8 @@
-import { ROLES } from '#domain';
+import { GRANTABLE_ROLES } from '#domain';
 import { Custom, Id, OneOfList, Text, TEXT } from '../shared/fields.js';
 
-/** Roles a person may be given; `system` belongs to the engine alone. */
-export const GRANTABLE_ROLES = ROLES.filter((role) => role !== 'system');
+/** Roles a person may be given (`system` belongs to the engine alone): the domain's list. */
+export { GRANTABLE_ROLES };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
