@@ -45,13 +45,7 @@ export interface PeopleFilters {
 }
 
 /** GET /me: who the token stands for. */
-export interface MeView {
-  readonly id: string;
-  readonly name: string;
-  readonly roles: readonly Role[];
-  readonly organisationId: string | null;
-  readonly organisationName: string | null;
-  readonly compactLeadFor: readonly OrganisationRef[];
+export interface MeView extends Pick<PersonView, 'id' | 'name' | 'roles' | 'organisationId' | 'organisationName' | 'compactLeadFor'> {
   /** True for BOOTSTRAP_ADMIN_TOKEN, which has no person record behind it. */
   readonly bootstrap: boolean;
 }

@@ -34,6 +34,14 @@ const MAX_ATTEMPTS = 5;
 
 const newToken = (): string => randomBytes(32).toString('base64url');
 
+/** Where a command writes, under which name and command id. */
+interface Write {
+  readonly streamId: string;
+  readonly id: string;
+  readonly command: string;
+  readonly commandId: string;
+}
+
 /** What a command on an existing stream needs: where, what it is called, how to fold and decide. */
 interface StreamChange<S> {
   readonly streamId: string;
@@ -67,7 +75,7 @@ export class DirectoryService {
     const commandId = this.commandId(principal, 'sign-organisation', options);
     const organisationId = options.idempotencyKey ? commandId : newId();
     const events = decideSignOrganisation(organisationId, body);
-    return this.create(principal, organisationStream(organisationId), organisationId, events, commandId, 'sign-organisation', options);
+    return this.create(principal, { streamId: organisationStream(organisationId), id: organisationId, command: 'sign-organisation', commandId }, events, options);
   }
 
   async registerPerson(principal: Principal, body: Parameters<typeof decideRegisterPerson>[1], options: WriteOptions = {}): Promise<RegisteredPerson> {
@@ -76,7 +84,7 @@ export class DirectoryService {
     const personId = options.idempotencyKey ? commandId : newId();
     const token = newToken();
     const events = decideRegisterPerson(personId, body, sha256Hex(token), this.directory);
-    const result = await this.create(principal, personStream(personId), personId, events, commandId, 'register-person', options);
+    const result = await this.create(principal, { streamId: personStream(personId), id: personId, command: 'register-person', commandId }, events, options);
     return { ...result, token };
   }
 
@@ -175,7 +183,7 @@ export class DirectoryService {
         }
         const events = change.decide(loaded.state);
         try {
-          return await this.append(principal, change.streamId, change.id, events, commandId, change.command, options, loaded.revision);
+          return await this.append(principal, { ...change, commandId }, events, options, loaded.revision);
         } catch (error) {
           if (!(error instanceof WrongExpectedRevisionError)) throw error;
           if (options.expectedRevision !== undefined) {
@@ -187,33 +195,17 @@ export class DirectoryService {
     });
   }
 
-  private async create(
-    principal: Principal,
-    streamId: string,
-    id: string,
-    events: DirectoryEvent[],
-    commandId: string,
-    command: string,
-    options: WriteOptions,
-  ): Promise<CommandResult> {
-    const existing = await this.store.readStream(streamId);
+  private async create(principal: Principal, write: Write, events: DirectoryEvent[], options: WriteOptions): Promise<CommandResult> {
+    const existing = await this.store.readStream(write.streamId);
     if (existing.length > 0) {
       // Only a retried key reaches an existing stream; its first answer (and any token) was already given.
-      throw new RuleViolationError(`${id} was already created by an earlier request with this Idempotency-Key.`, 'DIRECTORY.ALREADY_CREATED');
+      throw new RuleViolationError(`${write.id} was already created by an earlier request with this Idempotency-Key.`, 'DIRECTORY.ALREADY_CREATED');
     }
-    return this.append(principal, streamId, id, events, commandId, command, options, 'no_stream');
+    return this.append(principal, write, events, options, 'no_stream');
   }
 
-  private async append(
-    principal: Principal,
-    streamId: string,
-    id: string,
-    events: DirectoryEvent[],
-    commandId: string,
-    command: string,
-    options: WriteOptions,
-    expected: bigint | 'no_stream',
-  ): Promise<CommandResult> {
+  private async append(principal: Principal, write: Write, events: DirectoryEvent[], options: WriteOptions, expected: bigint | 'no_stream'): Promise<CommandResult> {
+    const { streamId, id, command, commandId } = write;
     const at = this.clock.now().toISOString();
     const metadataOf = (event: DirectoryEvent): EventMetadata => ({
       schemaVersion: directoryEventSchemaVersion(event.type),

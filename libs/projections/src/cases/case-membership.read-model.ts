@@ -11,34 +11,32 @@ export class CaseMembershipReadModel {
 
   /** Everyone ever appointed to a case this organisation is party to. */
   appointeesOfCasesOf(organisationId: string): string[] {
-    return statement(
-      this.db(),
+    return this.ids(
       `SELECT DISTINCT a.person_id FROM case_parties p JOIN case_appointees a ON a.case_id = p.case_id
        WHERE p.organisation_id = ? ORDER BY a.person_id`,
-    )
-      .pluck()
-      .all(organisationId) as string[];
+      organisationId,
+    );
   }
 
   /** The party organisations of the cases this person is or was appointed to. */
   partiesOfCasesOf(personId: string): string[] {
-    return statement(
-      this.db(),
+    return this.ids(
       `SELECT DISTINCT p.organisation_id FROM case_appointees a JOIN case_parties p ON p.case_id = a.case_id
        WHERE a.person_id = ? ORDER BY p.organisation_id`,
-    )
-      .pluck()
-      .all(personId) as string[];
+      personId,
+    );
   }
 
   /** The other people appointed (now or before) to the cases this person is or was appointed to. */
   fellowAppointeesOf(personId: string): string[] {
-    return statement(
-      this.db(),
+    return this.ids(
       `SELECT DISTINCT b.person_id FROM case_appointees a JOIN case_appointees b ON b.case_id = a.case_id
        WHERE a.person_id = ? AND b.person_id <> a.person_id ORDER BY b.person_id`,
-    )
-      .pluck()
-      .all(personId) as string[];
+      personId,
+    );
+  }
+
+  private ids(sql: string, id: string): string[] {
+    return statement(this.db(), sql).pluck().all(id) as string[];
   }
 }

@@ -36,14 +36,6 @@ export interface PeopleListQuery {
 
 const withRevision = (row: PersonRow): DirectoryPerson => ({ ...personOfRow(row), revision: BigInt(row.revision) });
 
-const placeholders = (prefix: string, values: readonly string[], params: Record<string, unknown>): string =>
-  values
-    .map((v, i) => {
-      params[`${prefix}${i}`] = v;
-      return `@${prefix}${i}`;
-    })
-    .join(', ');
-
 /** Synchronous reads of the directory projection: what deciders, sign-in and the people list consult. */
 export class DirectoryReadModel implements DirectoryLookup {
   constructor(private readonly db: () => Database.Database) {}
@@ -76,10 +68,10 @@ export class DirectoryReadModel implements DirectoryLookup {
     const params: Record<string, unknown> = { limit: q.limit };
     const where: string[] = [];
     if (!q.visibility.all) {
-      const seen: string[] = [];
-      if (q.visibility.organisationIds.length > 0) seen.push(`p.organisation_id IN (${placeholders('org', q.visibility.organisationIds, params)})`);
-      if (q.visibility.personIds.length > 0) seen.push(`p.person_id IN (${placeholders('person', q.visibility.personIds, params)})`);
-      where.push(seen.length > 0 ? `(${seen.join(' OR ')})` : '0');
+      // The lists go in as JSON arrays: one parameter each, however many ids.
+      where.push('(p.organisation_id IN (SELECT value FROM json_each(@organisationIds)) OR p.person_id IN (SELECT value FROM json_each(@personIds)))');
+      params['organisationIds'] = JSON.stringify(q.visibility.organisationIds);
+      params['personIds'] = JSON.stringify(q.visibility.personIds);
     }
     if (q.role !== undefined) {
       where.push('EXISTS (SELECT 1 FROM json_each(p.roles) r WHERE r.value = @role)');

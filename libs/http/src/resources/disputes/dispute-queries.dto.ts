@@ -8,9 +8,9 @@ const WHOLE = /^\d{1,6}$/;
 const POSITION = /^\d{1,19}$/;
 
 /** "3" → 3; anything else is left for the check to refuse. */
-const toWholeNumber = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && WHOLE.test(value) ? Number(value) : value));
+export const toWholeNumber = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && WHOLE.test(value) ? Number(value) : value));
 
-function wholeNumberBetween(min: number, max: number) {
+export function wholeNumberBetween(min: number, max: number) {
   return (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? null : `must be a whole number from ${min} to ${max}`);
 }
 

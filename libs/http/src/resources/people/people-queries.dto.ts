@@ -1,8 +1,7 @@
 import { Transform } from 'class-transformer';
 import { GRANTABLE_ROLES } from '#domain';
+import { toWholeNumber, wholeNumberBetween } from '../disputes/dispute-queries.dto.js';
 import { Custom, Id, OneOf, Text, TEXT } from '../shared/fields.js';
-
-const WHOLE = /^\d{1,6}$/;
 
 /** GET /people: unknown parameters are refused, numbers and flags parsed strictly. */
 export class ListPeopleQueryDto {
@@ -23,13 +22,7 @@ export class ListPeopleQueryDto {
   @Text(TEXT.short * 2, { presence: 'optional', description: 'The previous page\'s nextCursor.' })
   readonly cursor?: string;
 
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && WHOLE.test(value) ? Number(value) : value))
-  @Custom('limit', (value) => (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 100 ? null : 'must be a whole number from 1 to 100'), {
-    presence: 'optional',
-    type: 'integer',
-    minimum: 1,
-    maximum: 100,
-    description: 'Page size, 1 to 100 (default 25).',
-  })
+  @toWholeNumber()
+  @Custom('limit', wholeNumberBetween(1, 100), { presence: 'optional', type: 'integer', minimum: 1, maximum: 100, description: 'Page size, 1 to 100 (default 25).' })
   readonly limit?: number;
 }

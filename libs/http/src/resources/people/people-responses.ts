@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { GRANTABLE_ROLES } from '#domain';
 
 /* What the directory's reads answer, for the OpenAPI document. */
@@ -66,25 +66,7 @@ export class PersonListDto {
   readonly nextCursor!: string | null;
 }
 
-export class MeDto {
-  @ApiProperty({ description: 'The person id (`bootstrap-admin` for BOOTSTRAP_ADMIN_TOKEN).' })
-  readonly id!: string;
-
-  @ApiProperty()
-  readonly name!: string;
-
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...GRANTABLE_ROLES] }, description: 'What the caller may do.' })
-  readonly roles!: string[];
-
-  @ApiProperty({ type: String, nullable: true, description: 'The organisation the caller acts for; null for none.' })
-  readonly organisationId!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  readonly organisationName!: string | null;
-
-  @ApiProperty({ type: [OrganisationRefDto], description: 'Authorities the caller is Compact lead councillor for.' })
-  readonly compactLeadFor!: OrganisationRefDto[];
-
-  @ApiProperty({ description: 'True for BOOTSTRAP_ADMIN_TOKEN, which has no person record behind it.' })
+export class MeDto extends PickType(PersonDto, ['id', 'name', 'roles', 'organisationId', 'organisationName', 'compactLeadFor'] as const) {
+  @ApiProperty({ description: 'True for BOOTSTRAP_ADMIN_TOKEN (id `bootstrap-admin`), which has no person record behind it.' })
   readonly bootstrap!: boolean;
 }

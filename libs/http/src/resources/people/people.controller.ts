@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBody, ApiCreatedResponse, ApiHeader, ApiHeaders, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import {
   type CommandResult,
@@ -17,30 +17,25 @@ import {
   type RegisteredPerson,
   RevokeRole,
   RotateToken,
+  type WriteOptions,
 } from '#application';
 import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator.js';
 import { Roles } from '../../platform/auth/roles.decorator.js';
 import { setETag } from '../../platform/concurrency/etag.js';
-import { ExpectedRevision } from '../../platform/concurrency/expected-revision.decorator.js';
 import { CorrelationId } from '../../platform/correlation/correlation-id.decorator.js';
 import { IdempotencyKey } from '../../platform/idempotency/idempotency-key.decorator.js';
 import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { EmptyBodyDto } from '../disputes/command-dtos.js';
-import { IDEMPOTENCY_KEY_API_HEADER, IF_MATCH_API_HEADER } from '../shared/api-headers.js';
-import { CommandResultDto, RegisteredPersonDto } from '../shared/responses.js';
+import { IDEMPOTENCY_KEY_API_HEADER } from '../shared/api-headers.js';
+import { RegisteredPersonDto } from '../shared/responses.js';
 import { plain, writeOptions } from '../shared/write-options.js';
 import { ListPeopleQueryDto } from './people-queries.dto.js';
 import { PersonDto, PersonListDto } from './people-responses.js';
+import { CommandWriteOptions, PersonCommand } from './person-command.decorator.js';
 import { DeactivatePersonDto, MovePersonDto, RoleChangeDto } from './person-commands.dto.js';
 import { RegisterPersonDto } from './register-person.dto.js';
 
 const PERSON_ID = { name: 'id', description: 'The person id, as POST /people answered it.' };
-const COMMAND_HEADERS = [IF_MATCH_API_HEADER, IDEMPOTENCY_KEY_API_HEADER];
-const APPLIED = {
-  type: CommandResultDto,
-  description: 'Applied: the person\'s new stream revision (also as ETag) and the global position of the event.',
-  headers: { ETag: { description: '"<revision>": the person\'s new revision.', schema: { type: 'string' } } },
-};
 
 /**
  * The people who run and take part in the process. Admin commands each append one event to the
@@ -110,125 +105,90 @@ export class PeopleController {
     return person;
   }
 
-  @Post(':id/grant-role')
-  @Roles('admin')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'grantRole', summary: 'Give a person a role (admin)', description: 'Event RoleGranted. 409 if they hold it already, are deactivated, or (for partner) belong to no organisation.' })
-  @ApiParam(PERSON_ID)
-  @ApiBody({ type: RoleChangeDto })
-  @ApiHeaders(COMMAND_HEADERS)
-  @ApiOkResponse(APPLIED)
-  @ApiProblemResponses(400, 401, 403, 404, 409, 412, 422)
+  @PersonCommand('grant-role', {
+    operationId: 'grantRole',
+    summary: 'Give a person a role',
+    description: 'Event RoleGranted. 409 if they hold it already, are deactivated, or (for partner) belong to no organisation.',
+    body: RoleChangeDto,
+  })
   grantRole(
     @Param('id') id: string,
     @Body() body: RoleChangeDto,
     @CurrentPrincipal() principal: Principal,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandWriteOptions() options: WriteOptions,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResult> {
-    return this.run(new GrantRole(principal, id, body.role, writeOptions({ expectedRevision, idempotencyKey, correlationId })), reply);
+    return this.run(new GrantRole(principal, id, body.role, options), reply);
   }
 
-  @Post(':id/revoke-role')
-  @Roles('admin')
-  @HttpCode(200)
-  @ApiOperation({ operationId: 'revokeRole', summary: 'Take a role away from a person (admin)', description: 'Event RoleRevoked. 409 if they do not hold it or are deactivated.' })
-  @ApiParam(PERSON_ID)
-  @ApiBody({ type: RoleChangeDto })
-  @ApiHeaders(COMMAND_HEADERS)
-  @ApiOkResponse(APPLIED)
-  @ApiProblemResponses(400, 401, 403, 404, 409, 412, 422)
+  @PersonCommand('revoke-role', {
+    operationId: 'revokeRole',
+    summary: 'Take a role away from a person',
+    description: 'Event RoleRevoked. 409 if they do not hold it or are deactivated.',
+    body: RoleChangeDto,
+  })
   revokeRole(
     @Param('id') id: string,
     @Body() body: RoleChangeDto,
     @CurrentPrincipal() principal: Principal,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandWriteOptions() options: WriteOptions,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResult> {
-    return this.run(new RevokeRole(principal, id, body.role, writeOptions({ expectedRevision, idempotencyKey, correlationId })), reply);
+    return this.run(new RevokeRole(principal, id, body.role, options), reply);
   }
 
-  @Post(':id/move')
-  @Roles('admin')
-  @HttpCode(200)
-  @ApiOperation({
+  @PersonCommand('move', {
     operationId: 'movePerson',
-    summary: 'Move a person to another organisation, or to none (admin)',
+    summary: 'Move a person to another organisation, or to none',
     description:
       'Event MembershipChanged, effective now: the membership that ends keeps its dates, which the 12-month conflict-of-interest rule reads. ' +
       '409 when they already belong there, the organisation has left the Compact, a partner would belong to none, or they are deactivated.',
+    body: MovePersonDto,
   })
-  @ApiParam(PERSON_ID)
-  @ApiBody({ type: MovePersonDto })
-  @ApiHeaders(COMMAND_HEADERS)
-  @ApiOkResponse(APPLIED)
-  @ApiProblemResponses(400, 401, 403, 404, 409, 412, 422)
   move(
     @Param('id') id: string,
     @Body() body: MovePersonDto,
     @CurrentPrincipal() principal: Principal,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandWriteOptions() options: WriteOptions,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResult> {
-    return this.run(new MovePerson(principal, id, body.organisationId, writeOptions({ expectedRevision, idempotencyKey, correlationId })), reply);
+    return this.run(new MovePerson(principal, id, body.organisationId, options), reply);
   }
 
-  @Post(':id/deactivate')
-  @Roles('admin')
-  @HttpCode(200)
-  @ApiOperation({
+  @PersonCommand('deactivate', {
     operationId: 'deactivatePerson',
-    summary: 'Deactivate a person (admin)',
+    summary: 'Deactivate a person',
     description: 'Event PersonDeactivated: their token is refused from this answer on and they cannot be appointed; their history stays. Final: 409 on a deactivated person.',
+    body: DeactivatePersonDto,
   })
-  @ApiParam(PERSON_ID)
-  @ApiBody({ type: DeactivatePersonDto })
-  @ApiHeaders(COMMAND_HEADERS)
-  @ApiOkResponse(APPLIED)
-  @ApiProblemResponses(400, 401, 403, 404, 409, 412, 422)
   deactivate(
     @Param('id') id: string,
     @Body() body: DeactivatePersonDto,
     @CurrentPrincipal() principal: Principal,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandWriteOptions() options: WriteOptions,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResult> {
-    return this.run(new DeactivatePerson(principal, id, body.reason, writeOptions({ expectedRevision, idempotencyKey, correlationId })), reply);
+    return this.run(new DeactivatePerson(principal, id, body.reason, options), reply);
   }
 
-  @Post(':id/rotate-token')
-  @Roles('admin')
-  @HttpCode(200)
-  @ApiOperation({
+  @PersonCommand('rotate-token', {
     operationId: 'rotateToken',
-    summary: 'Give a person a new token (admin)',
+    summary: 'Give a person a new token',
     description:
       'Event TokenIssued. The new token is in this answer only (only its hash is kept); the old one is refused from this answer on. A retry with the ' +
       'same Idempotency-Key replays the answer, with the token for 15 minutes (held in memory, never written to disk) and without it afterwards.',
+    body: EmptyBodyDto,
+    bodyRequired: false,
+    response: RegisteredPersonDto,
   })
-  @ApiParam(PERSON_ID)
-  @ApiBody({ type: EmptyBodyDto, required: false })
-  @ApiHeaders(COMMAND_HEADERS)
-  @ApiOkResponse({ ...APPLIED, type: RegisteredPersonDto })
-  @ApiProblemResponses(400, 401, 403, 404, 409, 412, 422)
   async rotateToken(
     @Param('id') id: string,
     @Body() _body: EmptyBodyDto,
     @CurrentPrincipal() principal: Principal,
-    @ExpectedRevision() expectedRevision: bigint | undefined,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @CorrelationId() correlationId: string,
+    @CommandWriteOptions() options: WriteOptions,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<RegisteredPerson> {
-    const result = await this.commands.execute(new RotateToken(principal, id, writeOptions({ expectedRevision, idempotencyKey, correlationId })));
+    const result = await this.commands.execute(new RotateToken(principal, id, options));
     setETag(reply, result.revision);
     return { id: result.id, token: result.token, revision: result.revision, position: result.position };
   }

@@ -1,0 +1,54 @@
+import { applyDecorators, createParamDecorator, type ExecutionContext, HttpCode, Post, type Type } from '@nestjs/common';
+import { ApiBody, ApiHeaders, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
+import { type FastifyRequest } from 'fastify';
+import { type WriteOptions } from '#application';
+import { Roles } from '../../platform/auth/roles.decorator.js';
+import { expectedRevisionFrom } from '../../platform/concurrency/if-match.js';
+import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../../platform/idempotency/idempotency-key.js';
+import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
+import { IDEMPOTENCY_KEY_API_HEADER, IF_MATCH_API_HEADER } from '../shared/api-headers.js';
+import { CommandResultDto } from '../shared/responses.js';
+import { writeOptions } from '../shared/write-options.js';
+
+interface PersonCommandDoc {
+  readonly operationId: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly body: Type;
+  /** Only when the answer carries more than `{ id, revision, position }`. */
+  readonly response?: Type;
+  /** Whether the body may be left out (a command that takes nothing). */
+  readonly bodyRequired?: boolean;
+}
+
+/**
+ * What every admin command on a person declares: `POST /people/{id}/<command>`, admin only, 200
+ * with `{ id, revision, position }` and the person's revision as ETag, If-Match and Idempotency-Key.
+ */
+export function PersonCommand(command: string, doc: PersonCommandDoc): MethodDecorator {
+  return applyDecorators(
+    Post(`:id/${command}`),
+    Roles('admin'),
+    HttpCode(200),
+    ApiOperation({ operationId: doc.operationId, summary: `${doc.summary} (admin)`, description: doc.description }),
+    ApiParam({ name: 'id', description: 'The person id, as POST /people answered it.' }),
+    ApiBody({ type: doc.body, required: doc.bodyRequired ?? true }),
+    ApiHeaders([IF_MATCH_API_HEADER, IDEMPOTENCY_KEY_API_HEADER]),
+    ApiOkResponse({
+      type: doc.response ?? CommandResultDto,
+      description: 'Applied: the person\'s new stream revision (also as ETag) and the global position of the event.',
+      headers: { ETag: { description: '"<revision>": the person\'s new revision.', schema: { type: 'string' } } },
+    }),
+    ApiProblemResponses(400, 401, 403, 404, 409, 412, 422),
+  );
+}
+
+/** If-Match, Idempotency-Key and the correlation id of the request, as the command's WriteOptions. */
+export const CommandWriteOptions = createParamDecorator((_data: unknown, context: ExecutionContext): WriteOptions => {
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
+  return writeOptions({
+    expectedRevision: expectedRevisionFrom(request.headers['if-match']),
+    idempotencyKey: parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]),
+    correlationId: request.id,
+  });
+});
