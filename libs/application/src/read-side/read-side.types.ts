@@ -25,6 +25,8 @@ export interface DisputeSummary {
   /** Earliest open due date (deadline or agreed action). */
   readonly nextDueOn: string | null;
   readonly overdue: boolean;
+  /** Only when the read model could not apply an event of the case: the row is as the case was before it, until a rebuild. */
+  readonly projectionFailure?: { readonly position: bigint; readonly eventId: string; readonly eventType: string; readonly error: string; readonly skippedEvents: number };
 }
 
 export interface DisputeList {

@@ -19,7 +19,7 @@ import { workItemsOf } from './work-items.js';
 export type DisputeEventReader = (event: RecordedEvent) => DisputeMachineEvent;
 
 /** Case streams are `dispute-<caseId>` (the application's streams.ts); everything else is ignored here. */
-const DISPUTE_STREAM_PREFIX = 'dispute-';
+export const DISPUTE_STREAM_PREFIX = 'dispute-';
 
 export const CASES_PROJECTION = 'cases';
 
