@@ -41,7 +41,10 @@ export interface WorkQueueItem {
   readonly summary: string;
   /** The case's dotted state. */
   readonly state: string;
-  /** `task`, or `alert` (a CDG deadline recorded missed, for the chair). */
+  /**
+   * `task`, or `alert`: a CDG deadline recorded missed (for the chair), or, in the CDG's queue, a
+   * step another queue holds that is overdue (for the secretariat to chase); one per clock.
+   */
   readonly kind: 'task' | 'alert';
   /** The clock: a deadline step (`acknowledgement`, `formal-response`, ...), `agreed-action` or `objection`. */
   readonly step: string;
@@ -58,7 +61,7 @@ export interface WorkQueueItem {
   readonly forRole: Role;
   readonly deadlineId?: string;
   readonly actionId?: string;
-  /** Due before today (London). */
+  /** Due before today (London): the same test as the list's `overdue`. */
   readonly overdue: boolean;
   /** Due today or within the next 2 working days. */
   readonly reminder: boolean;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { type PartySnapshot, type Stage } from '#domain';
 import { HALTED_STREAMS_TABLE, type ProjectionFailure } from '../projection-runner.js';
 import { DISPUTE_STREAM_PREFIX } from './cases.projection.js';
+import { OVERDUE_WORK_ITEM } from './work-queue.read-model.js';
 
 /** Who may see which cases, already worked out from the caller's roles. */
 export interface CaseVisibility {
@@ -98,8 +99,8 @@ const WITH_FAILURE = `h.position AS failed_position, h.event_id AS failed_event_
   h.error AS failed_error, h.skipped_events AS failed_skipped_events`;
 const JOIN_FAILURE = `LEFT JOIN ${HALTED_STREAMS_TABLE} h ON h.stream_id = '${DISPUTE_STREAM_PREFIX}' || c.case_id`;
 
-const OVERDUE = `(EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.case_id AND d.status = 'open' AND d.due_on < @today)
-  OR EXISTS (SELECT 1 FROM work_items w WHERE w.case_id = c.case_id AND w.due_on < @today))`;
+/** Something still to be done on the case is past its due date: the work queue's definition. */
+const OVERDUE = `EXISTS (SELECT 1 FROM work_items w WHERE w.case_id = c.case_id AND ${OVERDUE_WORK_ITEM})`;
 
 const toSummary = (r: Row): CaseSummaryRow => ({
   id: r.case_id,

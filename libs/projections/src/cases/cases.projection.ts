@@ -279,7 +279,7 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
 export function createCasesProjection(readEvent: DisputeEventReader): Projection {
   return {
     name: CASES_PROJECTION,
-    version: 2,
+    version: 3,
     createTables(db) {
       db.exec(TABLES);
     },
