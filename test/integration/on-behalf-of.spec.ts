@@ -41,7 +41,7 @@ describe('recording a step on behalf of a party, through the command bus', () =>
 
   it('must name a party of the case, for every command', async () => {
     const head = await store.headPosition();
-    // The payload does not matter: the actor is settled before the command is decided (evidence is stored first, so it needs content).
+    // The payload hardly matters: the actor is settled before the command is decided (evidence needs well-formed content to get that far).
     const payloadOf = (name: string) => (name === 'add-evidence' ? { filename: 'a.txt', contentType: 'text/plain', contentBase64: 'aGk=' } : {});
     for (const name of CASE_COMMANDS) {
       expect({ name, refused: await refusal(run(c.secretariat, name, payloadOf(name), onBehalfOf(c.group))) }).toEqual({
