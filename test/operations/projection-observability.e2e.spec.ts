@@ -20,13 +20,14 @@ describe('projection lag and failures in /metrics and /health', () => {
     const health = (await (await fetch(`${server.baseUrl}/health`)).json()) as { details: Record<string, Record<string, unknown>> };
     expect(health.details['projections']).toMatchObject({
       status: 'up',
-      directory: { checkpoint: position, lag: 0, failures: 0, lastFailure: null },
-      cases: { failures: 0 },
+      directory: { checkpoint: position, lag: 0, failures: 0, lastFailure: null, halted: { count: 0, streams: [] } },
+      cases: { failures: 0, halted: { count: 0, streams: [] } },
     });
 
     const metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
     expect(metrics).toMatch(/projection_lag_positions\{projection="directory"\} 0/);
     expect(metrics).toMatch(new RegExp(`projection_checkpoint_position\\{projection="directory"\\} ${position}`));
     expect(metrics).toMatch(/projection_failures\{projection="cases"\} 0/);
+    expect(metrics).toMatch(/projection_halted_streams\{projection="cases"\} 0/);
   });
 });

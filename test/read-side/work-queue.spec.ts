@@ -123,14 +123,32 @@ describe('the work queue', () => {
   it('alerts the chair to a missed CDG deadline held in an appointee’s queue', async () => {
     const due = (await engine.view(c.secretariat, cases['C']!)).deadlines.find((d) => d.step === 'mediation')!.dueOn;
     engine.at(`${due}T12:00:00Z`);
-    expect(await linesOf(c.chair)).toEqual([]);
+    expect((await queueOf(c.chair)).filter((i) => i.caseId === cases['C'])).toEqual([]);
     engine.at(`${due}T23:30:00Z`); // past midnight in London
     await engine.scheduler.runOnce();
     const alerts = (await queueOf(c.chair)).filter((i) => i.caseId === cases['C']);
+    // One alert for the missed clock, and no chase of the mediator's step besides it.
     expect(alerts).toEqual([
       expect.objectContaining({ kind: 'alert', step: 'mediation', action: null, forRole: 'chair', dueOn: due, overdue: true, missed: true }),
     ]);
     expect((await queueOf(c.mediator))[0]).toMatchObject({ caseId: cases['C'], missed: true, overdue: true, kind: 'task' });
+  });
+
+  it('tells the CDG, once per clock, of every step another queue holds that is overdue, for the secretariat to chase', async () => {
+    // Two respondents owe one acknowledgement: two items in two queues, one clock.
+    const E = (await engine.raise(c.groupOfficer, grievance([c.council, c.county], { summary: 'Case E' }))).id;
+    names.set(E, 'E');
+    const due = (await engine.view(c.secretariat, E)).deadlines.find((d) => d.step === 'acknowledgement')!.dueOn;
+    expect((await queueOf(c.secretariat)).filter((i) => i.caseId === E)).toEqual([]);
+    engine.at(`${due}T23:30:00Z`);
+    const chases = (await queueOf(c.secretariat)).filter((i) => i.kind === 'alert' && i.forRole === 'secretariat');
+    expect(chases.map((i) => [names.get(i.caseId), i.step, i.title, i.organisationId ?? null, i.action, i.overdue])).toEqual([
+      ['A', 'acknowledgement', 'Overdue: Acknowledge the dispute', c.council, null, true],
+      ['E', 'acknowledgement', 'Overdue: Acknowledge the dispute', null, null, true],
+    ]);
+    // The chair shares the CDG's queue; the parties' own queues are unchanged.
+    expect((await queueOf(c.chair)).filter((i) => i.forRole === 'secretariat' && i.kind === 'alert')).toEqual(chases);
+    expect((await queueOf(c.councilOfficer)).filter((i) => i.kind === 'alert')).toEqual([]);
   });
 });
 

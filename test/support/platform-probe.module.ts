@@ -5,7 +5,7 @@ import { IsArray, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Validate
 import { type FastifyReply } from 'fastify';
 import { type Principal } from '#application';
 import { NotAllowedInStateError, NotFoundError, RuleViolationError, StaleRevisionError } from '#core';
-import { CorrelationId, CurrentPrincipal, ExpectedRevision, IdempotencyKey, Public, Roles, setETag } from '#http';
+import { BODY_LIMITS, BodyLimit, CorrelationId, CurrentPrincipal, ExpectedRevision, IdempotencyKey, Public, Roles, setETag } from '#http';
 
 /* Test-only routes that exercise the platform before the real resources exist. Registered only by tests. */
 
@@ -92,6 +92,14 @@ export class PlatformProbeController {
   @HttpCode(200)
   loose(@Body() body: Record<string, unknown>) {
     return { body };
+  }
+
+  /** A route that takes as much as the evidence route does. */
+  @Post('large')
+  @HttpCode(200)
+  @BodyLimit(BODY_LIMITS.evidence)
+  large(@Body() body: Record<string, unknown>) {
+    return { fields: Object.keys(body) };
   }
 
   @Get('executions')

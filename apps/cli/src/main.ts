@@ -43,7 +43,7 @@ program
     await app.init();
     try {
       const results = await rebuildWithProgressBar(app.get(ReadModels), names);
-      for (const r of results) console.log(`${r.name}: ${r.events} events to position ${String(r.position)} in ${r.milliseconds} ms, ${r.failures} failures`);
+      for (const r of results) console.log(`${r.name}: ${r.events} events to position ${String(r.position)} in ${r.milliseconds} ms, ${r.failures} failures, ${r.haltedStreams} streams halted`);
     } finally {
       await app.close();
     }

@@ -9,6 +9,7 @@ export * from './dispute/dispute-events.js';
 export * from './dispute/dispute-context.js';
 export * from './dispute/dispute-machine.js';
 export * from './dispute/dispute-state.js';
+export { partyIds } from './dispute/dispute-rules.js';
 export * from './dispute/dispute-commands.js';
 export * from './dispute/command-permissions.js';
 export * from './dispute/decision-env.js';

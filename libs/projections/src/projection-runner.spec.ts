@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EventToAppend, SqliteEventStore } from '#event-store';
 import { type Projection } from './projection.js';
-import { ProjectionRunner, recordedFailures, storedCheckpoint } from './projection-runner.js';
+import { haltedStreams, ProjectionRunner, recordedFailures, storedCheckpoint } from './projection-runner.js';
 import { openReadModelFile } from './read-model-file.js';
 import { ReadModels } from './read-models.js';
 
@@ -19,6 +19,28 @@ const seen = (version = 1): Projection => ({
     db.prepare('INSERT INTO seen (position, type) VALUES (?, ?)').run(event.position, event.type);
   },
 });
+
+/** Stages rows in apply and writes them in endBatch, as the cases projection does; an `Unwritable` event breaks the write. */
+const staging = (): Projection => {
+  const staged: { position: number; type: string | null }[] = [];
+  return {
+    name: 'staged',
+    version: 1,
+    createTables(db) {
+      db.exec('CREATE TABLE IF NOT EXISTS staged (position INTEGER PRIMARY KEY, type TEXT NOT NULL)');
+    },
+    apply(_db, event) {
+      staged.push({ position: Number(event.position), type: event.type === 'Unwritable' ? null : event.type });
+    },
+    endBatch(db) {
+      try {
+        for (const row of staged) db.prepare('INSERT INTO staged (position, type) VALUES (?, ?)').run(row.position, row.type);
+      } finally {
+        staged.length = 0;
+      }
+    },
+  };
+};
 
 let counter = 0;
 const events = (n: number, type = 'Happened'): EventToAppend[] =>
@@ -58,12 +80,12 @@ describe('the projection runner', () => {
     second.close();
   });
 
-  it('records a failing event, carries on, and remembers the failure across restarts', async () => {
+  it('records a failing event, carries on with the other streams, and remembers the failure across restarts', async () => {
     const models = new ReadModels(store, dir, [seen()]);
     models.start();
     await store.append('s', events(2), 'any');
     const bad = await store.append('s', events(1, 'Bad'), 'any');
-    const last = await store.append('s', events(2), 'any');
+    const last = await store.append('t', events(2), 'any');
     expect(await models.waitFor(last.position, 2_000)).toBe(true);
     const [status] = await models.status();
     expect(status).toMatchObject({ name: 'seen', checkpoint: last.position, lag: 0n, failures: 1 });
@@ -74,6 +96,48 @@ describe('the projection runner', () => {
     const reopened = new ReadModels(store, dir, [seen()]);
     expect((await reopened.status())[0]).toMatchObject({ failures: 1, checkpoint: last.position });
     await reopened.stop();
+  });
+
+  it('halts a stream at its failing event: its later events are counted, not applied, while other streams go on', async () => {
+    const models = new ReadModels(store, dir, [seen()]);
+    models.start();
+    await store.append('broken', events(1), 'any');
+    const bad = await store.append('broken', events(1, 'Bad'), 'any');
+    await store.append('broken', events(2), 'any');
+    const other = await store.append('other', events(2), 'any');
+    expect(await models.waitFor(other.position, 2_000)).toBe(true);
+    const positions = models.db('seen').prepare('SELECT position FROM seen ORDER BY position').pluck().all();
+    expect(positions).toEqual([1, other.position - 1n, other.position].map(Number));
+    const [status] = await models.status();
+    expect(status).toMatchObject({
+      checkpoint: other.position,
+      failures: 1,
+      haltedStreamCount: 1,
+      haltedStreams: [{ streamId: 'broken', position: bad.position, eventType: 'Bad', error: expect.stringMatching(/cannot read/), skippedEvents: 2 }],
+    });
+    await models.stop();
+
+    // Still halted after a restart: the file remembers.
+    const reopened = new ReadModels(store, dir, [seen()]);
+    reopened.start();
+    const more = await store.append('broken', events(1), 'any');
+    expect(await reopened.waitFor(more.position, 2_000)).toBe(true);
+    expect(haltedStreams(reopened.db('seen')).streams[0]?.skippedEvents).toBe(3);
+    expect(reopened.db('seen').prepare('SELECT count(*) FROM seen').pluck().get()).toBe(3);
+    await reopened.stop();
+  });
+
+  it('pins a failure of the batch end on its event, instead of retrying the whole batch for ever', async () => {
+    const models = new ReadModels(store, dir, [staging()]);
+    models.start();
+    await store.append('a', events(2), 'any');
+    const bad = await store.append('b', events(1, 'Unwritable'), 'any');
+    await store.append('b', events(1), 'any');
+    const last = await store.append('a', events(2), 'any');
+    expect(await models.waitFor(last.position, 2_000)).toBe(true);
+    expect(models.db('staged').prepare('SELECT position FROM staged ORDER BY position').pluck().all()).toEqual([1, 2, 5, 6]);
+    expect((await models.status())[0]).toMatchObject({ failures: 1, haltedStreams: [{ streamId: 'b', position: bad.position, skippedEvents: 1 }] });
+    await models.stop();
   });
 
   it('throws away a file written by another version of the projection and builds it again from the log', async () => {

@@ -10,6 +10,17 @@ export interface ProjectionFailure {
   readonly error: string;
 }
 
+/**
+ * A stream the projection stopped applying: one of its events failed, so its later events would
+ * fold onto a state that lacks it. They are counted, not applied, until a rebuild (a fresh file)
+ * applies the stream again, once the cause (the code that reads the event) is fixed.
+ */
+export interface HaltedStream extends ProjectionFailure {
+  readonly streamId: string;
+  /** Later events of the stream the projection has not applied. */
+  readonly skippedEvents: number;
+}
+
 export interface PositionWaiter {
   readonly position: bigint;
   readonly resolve: () => void;
@@ -18,6 +29,12 @@ export interface PositionWaiter {
 const MAX_BATCH = 500;
 /** A batch that could not be committed (the file was locked too long) is retried after this. */
 const RETRY_MS = 100;
+
+/** Halted streams listed by status(); the count covers the rest. */
+const HALTED_STREAMS_LISTED = 20;
+
+/** Where a projection's file keeps the streams it stopped applying (read models may join it). */
+export const HALTED_STREAMS_TABLE = 'projection_halted_streams';
 
 /** The checkpoint stored in the projection's file; 0n for a file the projection never wrote to. */
 
@@ -33,6 +50,14 @@ export function prepareProjectionFile(db: Database.Database, projection: Project
     throw new Error(`Projection ${projection.name} is at version ${row.version} but the code is at ${projection.version}: rebuild it`);
   }
   projection.createTables(db);
+  db.exec(`CREATE TABLE IF NOT EXISTS ${HALTED_STREAMS_TABLE} (
+    stream_id TEXT PRIMARY KEY,
+    position TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    event_type TEXT NOT NULL,
+    error TEXT NOT NULL,
+    skipped_events INTEGER NOT NULL DEFAULT 0
+  ) WITHOUT ROWID`);
   if (!row) {
     db.prepare('INSERT INTO projection_state (name, version, checkpoint) VALUES (?, ?, ?)').run(projection.name, projection.version, '0');
   }
@@ -50,22 +75,66 @@ export function recordedFailures(db: Database.Database): { count: number; last: 
   };
 }
 
+/** The streams the file has halted, oldest failure first (at most `limit`), and how many there are. */
+export function haltedStreams(db: Database.Database, limit = HALTED_STREAMS_LISTED): { count: number; streams: HaltedStream[] } {
+  const count = db.prepare(`SELECT count(*) AS n FROM ${HALTED_STREAMS_TABLE}`).get() as { n: number };
+  const rows = db
+    .prepare(`SELECT stream_id, position, event_id, event_type, error, skipped_events FROM ${HALTED_STREAMS_TABLE} ORDER BY CAST(position AS INTEGER) LIMIT ?`)
+    .all(limit) as { stream_id: string; position: string; event_id: string; event_type: string; error: string; skipped_events: number }[];
+  return {
+    count: count.n,
+    streams: rows.map((r) => ({
+      streamId: r.stream_id,
+      position: BigInt(r.position),
+      eventId: r.event_id,
+      eventType: r.event_type,
+      error: r.error,
+      skippedEvents: r.skipped_events,
+    })),
+  };
+}
+
 /**
  * Applies a batch and the new checkpoint in one IMMEDIATE transaction. Events at or below the
  * checkpoint stored in the file are skipped, so two runners on one file (two instances on one data
  * directory) never apply an event twice. Each event runs in its own savepoint: one that throws is
- * recorded as a failure, its partial effect undone, and the batch carries on. Answers the new checkpoint.
+ * recorded as a failure, its partial effect undone, its stream halted (see HaltedStream), and the
+ * batch carries on with the other streams. Should the batch's end (endBatch) fail, the batch is
+ * applied again one event at a time, so the failure is pinned to its event and the rest go on.
+ * Answers the new checkpoint. A file that stays locked throws, and nothing is committed.
  */
 export function applyBatch(db: Database.Database, projection: Projection, batch: readonly RecordedEvent[]): bigint {
+  try {
+    return inOneTransaction(db, projection, batch, false);
+  } catch (error) {
+    if (isLockError(error) || !db.open) throw error;
+    let checkpoint = storedCheckpoint(db, projection.name);
+    for (const event of batch) checkpoint = inOneTransaction(db, projection, [event], true);
+    return checkpoint;
+  }
+}
+
+/** `endBatchPerEvent`: the batch's end runs inside each event's savepoint, so that it fails as the event. */
+function inOneTransaction(db: Database.Database, projection: Projection, batch: readonly RecordedEvent[], endBatchPerEvent: boolean): bigint {
   const run = db.transaction(() => {
     const stored = storedCheckpoint(db, projection.name);
     let checkpoint = stored;
+    // Most files have halted nothing: then no event needs looking up.
+    let anyHalted = statement(db, `SELECT EXISTS (SELECT 1 FROM ${HALTED_STREAMS_TABLE})`).pluck().get() === 1;
     for (const event of batch) {
       if (event.position <= checkpoint) continue;
-      applyOne(db, projection, event);
       checkpoint = event.position;
+      // A halted stream's event is counted instead of applied.
+      if (anyHalted && statement(db, `UPDATE ${HALTED_STREAMS_TABLE} SET skipped_events = skipped_events + 1 WHERE stream_id = ?`).run(event.streamId).changes > 0) {
+        continue;
+      }
+      const applied = applyOne(db, event, () => {
+        projection.apply(db, event);
+        if (endBatchPerEvent) projection.endBatch?.(db);
+      });
+      if (!applied) anyHalted = true;
     }
-    projection.endBatch?.(db);
+    if (!endBatchPerEvent) projection.endBatch?.(db);
     if (checkpoint !== stored) {
       statement(db, 'UPDATE projection_state SET checkpoint = ? WHERE name = ?').run(String(checkpoint), projection.name);
     }
@@ -74,26 +143,43 @@ export function applyBatch(db: Database.Database, projection: Projection, batch:
   return run.immediate();
 }
 
-function applyOne(db: Database.Database, projection: Projection, event: RecordedEvent): void {
-  const single = db.transaction(() => projection.apply(db, event));
+/** Runs one event's effect in a savepoint; on failure records it, halts the event's stream and answers false. */
+function applyOne(db: Database.Database, event: RecordedEvent, effect: () => void): boolean {
   try {
-    single();
+    db.transaction(effect)();
+    return true;
   } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
     statement(db, 'INSERT INTO projection_failures (position, event_id, event_type, error, at) VALUES (?, ?, ?, ?, ?)').run(
       String(event.position),
       event.id,
       event.type,
-      error instanceof Error ? error.message : String(error),
+      message,
       // The event's own time, so a rebuild records the very same row.
       event.recordedAt.toISOString(),
     );
+    statement(db, `INSERT OR IGNORE INTO ${HALTED_STREAMS_TABLE} (stream_id, position, event_id, event_type, error) VALUES (?, ?, ?, ?, ?)`).run(
+      event.streamId,
+      String(event.position),
+      event.id,
+      event.type,
+      message,
+    );
+    return false;
   }
+}
+
+/** SQLite could not get the file (another connection holds it): nothing was committed, try again later. By code, not class (see sqlite-event-store.ts). */
+function isLockError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
 /**
  * Feeds one projection from the global log: catches up from its checkpoint, then follows live
  * appends. Events are applied in batches, each batch and the new checkpoint in one transaction.
- * An event that makes the projection throw is recorded as a failure and the runner carries on.
+ * An event that makes the projection throw is recorded as a failure, its stream is halted, and
+ * the runner carries on with every other stream.
  */
 export class ProjectionRunner {
   private subscription: EventSubscription | null = null;
@@ -123,6 +209,10 @@ export class ProjectionRunner {
 
   get failures(): number {
     return recordedFailures(this.db).count;
+  }
+
+  get haltedStreams(): HaltedStream[] {
+    return haltedStreams(this.db).streams;
   }
 
   get running(): boolean {

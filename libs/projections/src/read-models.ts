@@ -5,6 +5,8 @@ import { type EventStore } from '#event-store';
 import { type Projection } from './projection.js';
 import {
   applyBatch,
+  type HaltedStream,
+  haltedStreams,
   prepareProjectionFile,
   ProjectionRunner,
   recordedFailures,
@@ -24,6 +26,9 @@ export interface ProjectionStatus {
   readonly lag: bigint;
   readonly failures: number;
   readonly lastFailure: ProjectionFailure | null;
+  /** Streams whose later events are not applied until a rebuild (the first few, and how many). */
+  readonly haltedStreams: HaltedStream[];
+  readonly haltedStreamCount: number;
   readonly rebuilding: boolean;
 }
 
@@ -39,6 +44,8 @@ export interface RebuildResult {
   readonly position: bigint;
   readonly events: number;
   readonly failures: number;
+  /** Streams the fresh file halted: the cause of their failure is still there. */
+  readonly haltedStreams: number;
   readonly milliseconds: number;
 }
 
@@ -116,6 +123,7 @@ export class ReadModels {
     return [...this.entries.values()].map(({ projection, db }) => {
       const checkpoint = storedCheckpoint(db, projection.name);
       const failures = recordedFailures(db);
+      const halted = haltedStreams(db);
       return {
         name: projection.name,
         checkpoint,
@@ -123,6 +131,8 @@ export class ReadModels {
         lag: head > checkpoint ? head - checkpoint : 0n,
         failures: failures.count,
         lastFailure: failures.last,
+        haltedStreams: halted.streams,
+        haltedStreamCount: halted.count,
         rebuilding: this.rebuilding.has(projection.name),
       };
     });
@@ -160,6 +170,7 @@ export class ReadModels {
         onProgress?.({ name, position: checkpoint, head });
       }
       const failures = recordedFailures(fresh).count;
+      const halted = haltedStreams(fresh, 0).count;
 
       // The swap. Everything after stop() is synchronous, so no query sees a closed handle.
       const wasRunning = entry.runner.running || this.started;
@@ -184,7 +195,7 @@ export class ReadModels {
       entry.db = db;
       entry.runner = runner;
       if (wasRunning) runner.start();
-      return { name, position: checkpoint, events, failures, milliseconds: Math.round(performance.now() - started) };
+      return { name, position: checkpoint, events, failures, haltedStreams: halted, milliseconds: Math.round(performance.now() - started) };
     } finally {
       if (fresh?.open) {
         fresh.close();

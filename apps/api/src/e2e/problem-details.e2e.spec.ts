@@ -1,3 +1,4 @@
+import { BODY_LIMITS } from '#http';
 import { api, type ApiClient } from '../../../../test/support/api-client.js';
 import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../../../../test/support/http-harness.js';
 import { PLATFORM_TEST_OPTIONS } from '../../../../test/support/platform-test-options.js';
@@ -101,17 +102,19 @@ describe('errors over HTTP', () => {
       expect(response.body).toEqual({ body: {} });
     });
 
-    it('answers 413 for a body over 15 MB', async () => {
-      const big = JSON.stringify({ summary: 'x'.repeat(16 * 1024 * 1024) });
+    it('answers 413 for a body over the standard limit on a route that declares none', async () => {
+      const big = JSON.stringify({ summary: 'x'.repeat(BODY_LIMITS.standard) });
       const response = await admin.send('POST', '/probe/loose', { body: big, headers: { 'content-type': 'application/json' } });
       const problem = expectProblem(response, 413, 'REQUEST.BODY_TOO_LARGE');
-      expect(problem.limitBytes).toBe(15 * 1024 * 1024);
+      expect(problem.limitBytes).toBe(BODY_LIMITS.standard);
     });
 
-    it('accepts a body just under the limit (10 MB of evidence in base64)', async () => {
+    it('lets a route that declares a larger limit take 10 MB of evidence in base64, and no more than its limit', async () => {
       const evidence = Buffer.alloc(10 * 1024 * 1024, 7).toString('base64');
-      const response = await admin.post('/probe/loose', { contentBase64: evidence });
-      expect(response.status).toBe(200);
+      expect((await admin.post('/probe/large', { contentBase64: evidence })).status).toBe(200);
+      const big = JSON.stringify({ summary: 'x'.repeat(BODY_LIMITS.evidence) });
+      const problem = expectProblem(await admin.send('POST', '/probe/large', { body: big, headers: { 'content-type': 'application/json' } }), 413, 'REQUEST.BODY_TOO_LARGE');
+      expect(problem.limitBytes).toBe(BODY_LIMITS.evidence);
     });
 
     it('answers 415 for a body that is not JSON', async () => {

@@ -25,6 +25,8 @@ export interface DisputeSummary {
   /** Earliest open due date (deadline or agreed action). */
   readonly nextDueOn: string | null;
   readonly overdue: boolean;
+  /** Only when the read model could not apply an event of the case: the row is as the case was before it, until a rebuild. */
+  readonly projectionFailure?: { readonly position: bigint; readonly eventId: string; readonly eventType: string; readonly error: string; readonly skippedEvents: number };
 }
 
 export interface DisputeList {
@@ -39,7 +41,10 @@ export interface WorkQueueItem {
   readonly summary: string;
   /** The case's dotted state. */
   readonly state: string;
-  /** `task`, or `alert` (a CDG deadline recorded missed, for the chair). */
+  /**
+   * `task`, or `alert`: a CDG deadline recorded missed (for the chair), or, in the CDG's queue, a
+   * step another queue holds that is overdue (for the secretariat to chase); one per clock.
+   */
   readonly kind: 'task' | 'alert';
   /** The clock: a deadline step (`acknowledgement`, `formal-response`, ...), `agreed-action` or `objection`. */
   readonly step: string;
@@ -56,7 +61,7 @@ export interface WorkQueueItem {
   readonly forRole: Role;
   readonly deadlineId?: string;
   readonly actionId?: string;
-  /** Due before today (London). */
+  /** Due before today (London): the same test as the list's `overdue`. */
   readonly overdue: boolean;
   /** Due today or within the next 2 working days. */
   readonly reminder: boolean;

@@ -29,11 +29,11 @@ export class WorkQueueQueries {
   async forPrincipal(principal: Principal, minPosition?: bigint): Promise<WorkQueue> {
     await this.readYourWrites.settle(principal, minPosition);
     const today = this.calendar.londonDate(this.clock.now().toISOString());
-    return { items: this.queue.items(workAudienceOf(principal)).map((row) => this.toItem(row, today)) };
+    return { items: this.queue.items(workAudienceOf(principal), today).map((row) => this.toItem(row, today)) };
   }
 
   private toItem(row: WorkQueueRow, today: string): WorkQueueItem {
-    const overdue = row.dueOn !== null && row.dueOn < today;
+    const { overdue } = row;
     const reminder = row.dueOn !== null && !overdue && this.calendar.workingDaysBetween(today, row.dueOn) <= REMINDER_WORKING_DAYS;
     return {
       caseId: row.caseId,

@@ -7,7 +7,8 @@ import { serializeJson } from './json-reply-serializer.js';
 import { recordHttpMetrics } from './observability/http-metrics.hook.js';
 import { PlatformMetrics } from './observability/metrics.js';
 import { type ApiInfo, serveOpenApi } from './openapi/openapi.js';
-import { assertBodyDepth } from './security/body-depth.js';
+import { assertBodyShape } from './security/body-shape.js';
+import { applyRouteBodyLimits } from './security/body-limit.js';
 import { HELMET_OPTIONS } from './security/helmet-options.js';
 
 /**
@@ -23,8 +24,10 @@ export async function configurePlatform(app: NestFastifyApplication, info: ApiIn
   // JSON only: Fastify would also hand text/plain bodies to handlers as strings. Others get 415.
   fastify.removeContentTypeParser(['text/plain']);
 
-  // Before guards, interceptors and pipes: they walk the body recursively.
-  fastify.addHook('preValidation', async (request: FastifyRequest) => assertBodyDepth(request.body));
+  // Each route reads only as much body as it takes; Nest registers the routes later, in init().
+  applyRouteBodyLimits(fastify);
+  // Before guards, interceptors and pipes: they walk the body, some at a cost that grows fast with its shape.
+  fastify.addHook('preValidation', async (request: FastifyRequest) => assertBodyShape(request.body));
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     reply.header(CORRELATION_ID_HEADER, request.id);
     return payload;

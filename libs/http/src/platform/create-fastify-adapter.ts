@@ -3,15 +3,16 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { type AppSettings } from '#config';
 import { CORRELATION_ID_HEADER, correlationIdFor } from './correlation/correlation-id.js';
 import { answerFrameworkError } from './framework-errors.js';
-import { BODY_LIMIT_BYTES } from './security/body-limit.js';
+import { BODY_LIMITS } from './security/body-limit.js';
 
 /**
- * Fastify as we run it: a 15 MB body limit, X-Forwarded-* ignored unless TRUST_PROXY, the
- * correlation id as the request id, and Fastify's own logger off (nestjs-pino logs requests).
+ * Fastify as we run it: the standard body limit (a route that takes more declares it, see
+ * body-limit.ts), X-Forwarded-* ignored unless TRUST_PROXY, the correlation id as the request id,
+ * and Fastify's own logger off (nestjs-pino logs requests).
  */
 export function createFastifyAdapter(settings: AppSettings): FastifyAdapter {
   return new FastifyAdapter({
-    bodyLimit: BODY_LIMIT_BYTES,
+    bodyLimit: BODY_LIMITS.standard,
     trustProxy: settings.trustProxy ?? false,
     logger: false,
     requestIdHeader: false,

@@ -26,5 +26,5 @@ export * from './observability/prometheus-command-observer.js';
 export * from './openapi/openapi.js';
 export * from './openapi/problem-schema.js';
 export * from './security/body-limit.js';
-export * from './security/body-depth.js';
+export * from './security/body-shape.js';
 export * from './observability/projection-status.js';

@@ -14,7 +14,6 @@ import {
 } from '#core';
 import { EventStoreClosedError } from '#event-store';
 import { PROBLEM_CONTENT_TYPE, ProblemException, type ProblemDetails, type ProblemInit, problemTypeOf } from './problem-details.js';
-import { BODY_LIMIT_BYTES } from './security/body-limit.js';
 
 interface Answer extends ProblemInit {
   readonly status: number;
@@ -46,10 +45,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<{ id?: unknown; raw?: { id?: unknown } }>();
+    const request = http.getRequest<{ id?: unknown; raw?: { id?: unknown }; routeOptions?: { bodyLimit?: number } }>();
     const response = http.getResponse<unknown>();
     const adapter = this.adapterHost.httpAdapter;
-    const answer = answerFor(exception);
+    const answer = answerFor(exception, request.routeOptions?.bodyLimit);
     const correlationId = stringOrUndefined(request.id) ?? stringOrUndefined(request.raw?.id);
 
     // The request's log context (pino-http) already carries the correlation id.
@@ -73,10 +72,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-function answerFor(exception: unknown): Answer {
+/** `bodyLimit`: the route's, for a 413. */
+function answerFor(exception: unknown, bodyLimit?: number): Answer {
   if (exception instanceof AppError) return answerForAppError(exception);
   if (exception instanceof ProblemException) return { status: exception.getStatus(), ...exception.problem, log: exception.getStatus() >= 500 };
-  if (exception instanceof HttpException) return answerForHttpException(exception);
+  if (exception instanceof HttpException) return answerForHttpException(exception, bodyLimit);
   if (exception instanceof EventStoreClosedError) {
     return {
       status: 503,
@@ -124,13 +124,13 @@ function answerForAppError(error: AppError): Answer {
   return { status: 500, title: 'Internal server error', detail: GENERIC_500_DETAIL, code: 'SERVER.INTERNAL_ERROR', log: true };
 }
 
-function answerForHttpException(exception: HttpException): Answer {
+function answerForHttpException(exception: HttpException, bodyLimit: number | undefined): Answer {
   const status = exception.getStatus();
   const reason = STATUS_CODES[status] ?? 'Error';
   const fastifyCode = fastifyCodeOf(exception.cause);
   const code = (fastifyCode && FASTIFY_CODES[fastifyCode]) ?? `HTTP.${reason.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
   if (status >= 500) return { status, title: reason, detail: GENERIC_500_DETAIL, code, log: true };
-  const extensions = fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' ? { limitBytes: BODY_LIMIT_BYTES } : undefined;
+  const extensions = fastifyCode === 'FST_ERR_CTP_BODY_TOO_LARGE' && bodyLimit !== undefined ? { limitBytes: bodyLimit } : undefined;
   return { status, title: reason, detail: messageOf(exception), code, ...(extensions && { extensions }) };
 }
 

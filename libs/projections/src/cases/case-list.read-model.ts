@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
 import { type PartySnapshot, type Stage } from '#domain';
+import { HALTED_STREAMS_TABLE, type ProjectionFailure } from '../projection-runner.js';
+import { DISPUTE_STREAM_PREFIX } from './cases.projection.js';
+import { OVERDUE_WORK_ITEM } from './work-queue.read-model.js';
 
 /** Who may see which cases, already worked out from the caller's roles. */
 export interface CaseVisibility {
@@ -57,6 +60,11 @@ export interface CaseSummaryRow {
   readonly nextDueOn: string | null;
   readonly overdue: boolean;
   readonly appointees: { readonly current: string[]; readonly former: string[] };
+  /**
+   * The event of this case the projection could not apply, only when there is one: the row shows
+   * the case as it was just before it, and none of the case's later events, until a rebuild.
+   */
+  readonly projectionFailure?: ProjectionFailure & { readonly skippedEvents: number };
 }
 
 interface Row {
@@ -79,10 +87,20 @@ interface Row {
   next_due_on: string | null;
   appointees: string;
   overdue: number;
+  failed_position: string | null;
+  failed_event_id: string | null;
+  failed_event_type: string | null;
+  failed_error: string | null;
+  failed_skipped_events: number | null;
 }
 
-const OVERDUE = `(EXISTS (SELECT 1 FROM deadlines d WHERE d.case_id = c.case_id AND d.status = 'open' AND d.due_on < @today)
-  OR EXISTS (SELECT 1 FROM work_items w WHERE w.case_id = c.case_id AND w.due_on < @today))`;
+/** The case's halted stream, if the projection halted it (see HaltedStream). */
+const WITH_FAILURE = `h.position AS failed_position, h.event_id AS failed_event_id, h.event_type AS failed_event_type,
+  h.error AS failed_error, h.skipped_events AS failed_skipped_events`;
+const JOIN_FAILURE = `LEFT JOIN ${HALTED_STREAMS_TABLE} h ON h.stream_id = '${DISPUTE_STREAM_PREFIX}' || c.case_id`;
+
+/** Something still to be done on the case is past its due date: the work queue's definition. */
+const OVERDUE = `EXISTS (SELECT 1 FROM work_items w WHERE w.case_id = c.case_id AND ${OVERDUE_WORK_ITEM})`;
 
 const toSummary = (r: Row): CaseSummaryRow => ({
   id: r.case_id,
@@ -104,6 +122,15 @@ const toSummary = (r: Row): CaseSummaryRow => ({
   nextDueOn: r.next_due_on,
   overdue: r.overdue === 1,
   appointees: JSON.parse(r.appointees) as { current: string[]; former: string[] },
+  ...(r.failed_position !== null && {
+    projectionFailure: {
+      position: BigInt(r.failed_position),
+      eventId: r.failed_event_id ?? '',
+      eventType: r.failed_event_type ?? '',
+      error: r.failed_error ?? '',
+      skippedEvents: r.failed_skipped_events ?? 0,
+    },
+  }),
 });
 
 const placeholders = (prefix: string, values: readonly string[], params: Record<string, unknown>): string =>
@@ -167,14 +194,14 @@ export class CaseListReadModel {
       params['afterOpenedAt'] = q.after.openedAt;
       params['afterCaseId'] = q.after.caseId;
     }
-    const sql = `SELECT c.*, ${OVERDUE} AS overdue FROM cases c
+    const sql = `SELECT c.*, ${OVERDUE} AS overdue, ${WITH_FAILURE} FROM cases c ${JOIN_FAILURE}
       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY c.opened_at DESC, c.case_id ASC LIMIT @limit`;
     return (this.db().prepare(sql).all(params) as Row[]).map(toSummary);
   }
 
   get(caseId: string, today: string): CaseSummaryRow | undefined {
-    const row = this.db().prepare(`SELECT c.*, ${OVERDUE} AS overdue FROM cases c WHERE c.case_id = @caseId`).get({ caseId, today }) as
+    const row = this.db().prepare(`SELECT c.*, ${OVERDUE} AS overdue, ${WITH_FAILURE} FROM cases c ${JOIN_FAILURE} WHERE c.case_id = @caseId`).get({ caseId, today }) as
       | Row
       | undefined;
     return row ? toSummary(row) : undefined;

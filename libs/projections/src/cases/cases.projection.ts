@@ -19,7 +19,7 @@ import { workItemsOf } from './work-items.js';
 export type DisputeEventReader = (event: RecordedEvent) => DisputeMachineEvent;
 
 /** Case streams are `dispute-<caseId>` (the application's streams.ts); everything else is ignored here. */
-const DISPUTE_STREAM_PREFIX = 'dispute-';
+export const DISPUTE_STREAM_PREFIX = 'dispute-';
 
 export const CASES_PROJECTION = 'cases';
 
@@ -279,7 +279,7 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
 export function createCasesProjection(readEvent: DisputeEventReader): Projection {
   return {
     name: CASES_PROJECTION,
-    version: 2,
+    version: 3,
     createTables(db) {
       db.exec(TABLES);
     },

@@ -204,10 +204,14 @@ function chairItems(c: C): WorkItemSpec[] {
   return items;
 }
 
-/** A CDG clock recorded missed on a step someone else's queue holds: the chair is alerted. */
+/**
+ * A CDG clock recorded missed on a step someone else's queue holds: the chair is alerted, once per
+ * clock (the three panelists each hold the hearing, but it is one deadline).
+ */
 function alerts(items: readonly WorkItemSpec[]): WorkItemSpec[] {
-  return items
-    .filter((i) => i.missed && i.owedBy === 'cdg' && i.audience !== 'cdg')
+  const missed = items.filter((i) => i.missed && i.owedBy === 'cdg' && i.audience !== 'cdg');
+  return missed
+    .filter((i, index) => missed.findIndex((other) => other.deadlineId === i.deadlineId) === index)
     .map((i) => ({
       ...i,
       audience: 'cdg' as const,

@@ -18,14 +18,25 @@ export class HealthController {
     @Inject(ProjectionStatusSource) private readonly projections: ProjectionStatusSource,
   ) {}
 
-  /** Read models stay ready while they catch up; their lag and last failure are reported, not fatal. */
+  /**
+   * Read models stay ready while they catch up, and while some streams are halted (the rest is
+   * served): their lag, last failure and halted streams (each with the event and the error) are
+   * reported, not fatal.
+   */
   private async projectionsStatus() {
     const statuses = await this.projections.status();
     return this.indicators.check('projections').up(
       Object.fromEntries(
         statuses.map((s) => [
           s.name,
-          { checkpoint: Number(s.checkpoint), lag: Number(s.lag), failures: s.failures, lastFailure: s.lastFailure ? { ...s.lastFailure, position: Number(s.lastFailure.position) } : null, rebuilding: s.rebuilding },
+          {
+            checkpoint: Number(s.checkpoint),
+            lag: Number(s.lag),
+            failures: s.failures,
+            lastFailure: s.lastFailure ? { ...s.lastFailure, position: Number(s.lastFailure.position) } : null,
+            halted: { count: s.haltedStreamCount, streams: s.haltedStreams.map((h) => ({ ...h, position: Number(h.position) })) },
+            rebuilding: s.rebuilding,
+          },
         ]),
       ),
     );

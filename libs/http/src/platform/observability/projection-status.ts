@@ -7,6 +7,7 @@ export const PROJECTION_METRIC_NAMES = {
   lag: 'projection_lag_positions',
   checkpoint: 'projection_checkpoint_position',
   failures: 'projection_failures',
+  haltedStreams: 'projection_halted_streams',
 } as const;
 
 /**
@@ -35,6 +36,7 @@ export class ProjectionStatusSource {
     gauge(PROJECTION_METRIC_NAMES.lag, 'Log positions the projection has not applied yet.', (s) => Number(s.lag));
     gauge(PROJECTION_METRIC_NAMES.checkpoint, 'Last log position the projection applied.', (s) => Number(s.checkpoint));
     gauge(PROJECTION_METRIC_NAMES.failures, 'Events the projection failed to apply (recorded, not skipped silently).', (s) => s.failures);
+    gauge(PROJECTION_METRIC_NAMES.haltedStreams, 'Streams whose events the projection stopped applying after a failure, until a rebuild.', (s) => s.haltedStreamCount);
   }
 
   async status(): Promise<ProjectionStatus[]> {

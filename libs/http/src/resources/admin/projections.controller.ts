@@ -19,7 +19,7 @@ export class ProjectionsController {
 
   @Get()
   @ApiOperation({ operationId: 'projectionStatus', summary: 'Each read model\'s checkpoint, the log head, the lag and failures (admin)' })
-  @ApiOkResponse({ description: '{ projections: [{ name, checkpoint, head, lag, failures, lastFailure, rebuilding }] }' })
+  @ApiOkResponse({ description: '{ projections: [{ name, checkpoint, head, lag, failures, lastFailure, haltedStreams, haltedStreamCount, rebuilding }] }' })
   @ApiProblemResponses(401, 403)
   status() {
     return this.queries.execute(new GetProjectionStatus());

@@ -11,6 +11,7 @@ import { ExpectedRevision } from '../../platform/concurrency/expected-revision.d
 import { CorrelationId } from '../../platform/correlation/correlation-id.decorator.js';
 import { IdempotencyKey } from '../../platform/idempotency/idempotency-key.decorator.js';
 import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
+import { BODY_LIMITS, BodyLimit } from '../../platform/security/body-limit.js';
 import { IDEMPOTENCY_KEY_API_HEADER, IF_MATCH_API_HEADER, ON_BEHALF_API_HEADERS } from '../shared/api-headers.js';
 import { OnBehalfOf } from '../shared/on-behalf-of.js';
 import { CommandResultDto } from '../shared/responses.js';
@@ -58,6 +59,13 @@ export class DisputeCommandsController {
 
 const CASE_ID_PARAM = { name: 'id', description: 'The case id.' };
 
+/** The commands whose bodies may be larger than BODY_LIMITS.standard; every other takes the standard. */
+const LARGER_BODIES: Partial<Record<CaseCommandName, number>> = {
+  'add-evidence': BODY_LIMITS.evidence,
+  'agree-resolution': BODY_LIMITS.actionLists,
+  'issue-findings': BODY_LIMITS.actionLists,
+};
+
 /** `lodge-formal` → `lodgeFormal`: the handler's name and the operationId. */
 export const operationIdOf = (command: string): string => command.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
 
@@ -86,9 +94,11 @@ function defineCommandRoute(name: CaseCommandName, spec: CommandSpec): void {
   Reflect.defineMetadata('design:paramtypes', parameters.map(([, type]) => type), prototype, key);
 
   const descriptor = Object.getOwnPropertyDescriptor(prototype, key) as PropertyDescriptor;
+  const bodyLimit = LARGER_BODIES[name];
   applyDecorators(
     Post(`:id/${name}`),
     HttpCode(200),
+    ...(bodyLimit === undefined ? [] : [BodyLimit(bodyLimit)]),
     ApiOperation({
       operationId: key,
       summary: `${spec.summary} (${spec.by})`,

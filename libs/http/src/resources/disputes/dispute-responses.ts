@@ -62,6 +62,12 @@ class DisputeSummaryDto {
   @ApiProperty({ format: 'date', nullable: true, description: 'Earliest open due date.' }) readonly nextDueOn!: string | null;
   @ApiProperty() readonly overdue!: boolean;
   @ApiProperty({ type: 'integer', format: 'int64' }) readonly revision!: number;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Only when the read model could not apply an event of the case ({ position, eventId, eventType, error, skippedEvents }): the row shows the case as it was before that event until a rebuild.',
+  })
+  readonly projectionFailure?: object;
 }
 
 export class DisputeListDto {

@@ -1,8 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type FastifyRequest } from 'fastify';
-import { type Principal, type WriteOptions } from '#application';
-import { ForbiddenError, type FieldError, ValidationError } from '#core';
-import '../../platform/request-context.js';
+import { type WriteOptions } from '#application';
+import { type FieldError, ValidationError } from '#core';
 import { ID_MAX } from './fields.js';
 
 export const ON_BEHALF_OF_HEADER = 'x-on-behalf-of';
@@ -13,9 +12,10 @@ const ID = /^[\x21-\x7e]+$/;
 /**
  * The secretariat records a party's step for them (process.md, Roles) with two headers rather than
  * body fields, so every body stays exactly as api.md writes it: `X-On-Behalf-Of: <orgId>` and
- * `X-On-Behalf-Reason: <why>`. Both or neither; only the secretariat may send them (403 otherwise).
+ * `X-On-Behalf-Reason: <why>`. Both or neither, well formed (400 otherwise). Who may use them, and
+ * for whom, is the application's rule (actor-selection.ts), the same on every path into the write side.
  */
-export function onBehalfOfFrom(headers: FastifyRequest['headers'], principal: Principal | null | undefined): WriteOptions['onBehalfOf'] {
+export function onBehalfOfFrom(headers: FastifyRequest['headers']): WriteOptions['onBehalfOf'] {
   const organisationId = headers[ON_BEHALF_OF_HEADER];
   const reason = headers[ON_BEHALF_REASON_HEADER];
   if (organisationId === undefined && reason === undefined) return undefined;
@@ -30,14 +30,10 @@ export function onBehalfOfFrom(headers: FastifyRequest['headers'], principal: Pr
   if (errors.length > 0) {
     throw new ValidationError(`Recording on behalf of a party needs both headers: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`, errors, 'VALIDATION.ON_BEHALF_OF');
   }
-  if (!principal?.roles.includes('secretariat')) {
-    throw new ForbiddenError('Only the secretariat records a step on behalf of a party.', 'AUTH.ON_BEHALF_NOT_ALLOWED');
-  }
   return { organisationId: (organisationId as string).trim(), reason: (reason as string).trim() };
 }
 
 /** The on-behalf-of headers as WriteOptions.onBehalfOf (undefined when absent). */
 export const OnBehalfOf = createParamDecorator((_data: unknown, context: ExecutionContext): WriteOptions['onBehalfOf'] => {
-  const request = context.switchToHttp().getRequest<FastifyRequest>();
-  return onBehalfOfFrom(request.headers, request.principal);
+  return onBehalfOfFrom(context.switchToHttp().getRequest<FastifyRequest>().headers);
 });
