@@ -3,10 +3,10 @@ import {
   type DirectoryLookup,
   type DisputeCommand,
   decideDispute,
-  DISPUTE_EVENT_SCHEMA_VERSION,
   initialDisputeSnapshot,
   isCaseCommand,
   MAX_EVIDENCE_BYTES,
+  schemaVersionOf,
   type WorkingDayCalendar,
 } from '#domain';
 import { type EventStore, type EventToAppend, WrongExpectedRevisionError } from '#event-store';
@@ -126,8 +126,8 @@ export class DisputeCommandService {
       const snapshot = loaded?.snapshot ?? initialDisputeSnapshot();
       const actor = chooseActor(principal, command.name, snapshot, at, options.onBehalfOf);
       const decision = decideDispute(snapshot, command, { at, actor, calendar: this.calendar, directory: this.directory });
-      const metadata: EventMetadata = {
-        schemaVersion: DISPUTE_EVENT_SCHEMA_VERSION,
+      const metadata: Omit<EventMetadata, 'schemaVersion'> = {
+        caseId,
         actor,
         occurredAt: at,
         correlationId: options.correlationId ?? commandId,
@@ -139,7 +139,7 @@ export class DisputeCommandService {
         id: options.idempotencyKey ? uuidFromName(`${commandId}:${i}`) : newId(),
         type: e.type,
         data: e.data as unknown as JsonObject,
-        metadata: metadata as unknown as JsonObject,
+        metadata: { schemaVersion: schemaVersionOf(e.type), ...metadata } as unknown as JsonObject,
       }));
       try {
         const appendStarted = performance.now();

@@ -1,5 +1,17 @@
 import { ForbiddenError, NotFoundError } from '#core';
-import { applyDisputeEvent, disputeView, initialDisputeSnapshot, stageOfSnapshot, stateNameOf, type DisputeView } from '#domain';
+import {
+  applyDisputeEvent,
+  type DisputeContext,
+  type DisputeSnapshot,
+  disputeView,
+  type DisputeView,
+  initialDisputeSnapshot,
+  isCdgMaterial,
+  isPassingState,
+  maySeeCdgMaterial,
+  stageOfSnapshot,
+  stateNameOf,
+} from '#domain';
 import { type EventStore, type RecordedEvent } from '#event-store';
 import { type Clock } from '../clock.js';
 import { readMetadata } from '../event-metadata.js';
@@ -40,8 +52,8 @@ export class DisputeQueries {
   /** The view's `allowed` list is the union over the caller's roles. */
   private view(principal: Principal, snapshot: Parameters<typeof disputeView>[0], at: string): DisputeView {
     const actors = actorsFor(principal);
-    const views = actors.map((a) => disputeView(snapshot, a, at));
-    const first = views[0] ?? disputeView(snapshot, this.viewer(principal), at);
+    const views = actors.map((a) => disputeView(snapshot, a, at, principal));
+    const first = views[0] ?? disputeView(snapshot, this.viewer(principal), at, principal);
     return { ...first, allowed: [...new Set(views.flatMap((v) => v.allowed))] };
   }
 
@@ -55,13 +67,14 @@ export class DisputeQueries {
     const loaded = await this.repository.load(caseId);
     if (!loaded || !maySeeCase(loaded.snapshot.context, principal)) throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
     const recorded = await this.store.readStream(disputeStream(caseId));
-    if (asOf === undefined) return { id: caseId, events: recorded.map(toEntry) };
+    const readable = (events: RecordedEvent[]) => this.readable(loaded.snapshot.context, principal, events).map(toEntry);
+    if (asOf === undefined) return { id: caseId, events: readable(recorded) };
     const upTo = recorded.filter((e) => readMetadata(e.metadata).occurredAt <= asOf);
     const snapshot = upTo.reduce((s, e) => applyDisputeEvent(s, toDisputeMachineEvent(e)), initialDisputeSnapshot());
     return {
       id: caseId,
       asOf,
-      events: upTo.map(toEntry),
+      events: readable(upTo),
       ...(upTo.length > 0 ? { state: this.view(principal, snapshot, asOf) } : {}),
     };
   }
@@ -74,11 +87,28 @@ export class DisputeQueries {
     }
     const recorded = await this.store.readStream(disputeStream(caseId));
     let snapshot = initialDisputeSnapshot();
-    const steps = recorded.map((e) => {
+    const after = recorded.map((e) => {
       snapshot = applyDisputeEvent(snapshot, toDisputeMachineEvent(e));
-      const at = readMetadata(e.metadata).occurredAt;
-      return { event: toEntry(e), state: stateNameOf(snapshot), stage: stageOfSnapshot(snapshot), view: this.view(principal, snapshot, at) };
+      return { event: e, snapshot, at: readMetadata(e.metadata).occurredAt };
+    });
+    // A state the machine only passes through within one write (closing) is never shown: such a
+    // step shows where that write left the case.
+    const shown = (i: number): DisputeSnapshot => {
+      let j = i;
+      while (j + 1 < after.length && isPassingState(stateNameOf(after[j]!.snapshot))) j++;
+      return after[j]!.snapshot;
+    };
+    const readable = new Set(this.readable(loaded.snapshot.context, principal, recorded));
+    const steps = after.flatMap(({ event, at }, i) => {
+      if (!readable.has(event)) return [];
+      const state = shown(i);
+      return [{ event: toEntry(event), state: stateNameOf(state), stage: stageOfSnapshot(state), view: this.view(principal, state, at) }];
     });
     return { id: caseId, steps };
+  }
+
+  /** The events this principal may read: CDG-only material is left out for anyone who may not see it. */
+  private readable(c: DisputeContext, principal: Principal, events: RecordedEvent[]): RecordedEvent[] {
+    return maySeeCdgMaterial(c, principal) ? events : events.filter((e) => !isCdgMaterial(e));
   }
 }

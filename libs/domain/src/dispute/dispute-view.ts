@@ -1,10 +1,16 @@
 import { type Actor } from '../shared/actor.js';
+import { maySeeCdgMaterial, type Viewer, viewerOf } from './case-visibility.js';
 import { allowedCommands } from './decide-dispute.js';
 import { type DisputeSnapshot, stageOfSnapshot, stateNameOf } from './dispute-state.js';
 
-/** The case as api.md shows it (everything but the revision, which the store knows). */
-export function disputeView(snapshot: DisputeSnapshot, viewer: Actor, at: string) {
+/**
+ * The case as api.md shows it (everything but the revision, which the store knows). `allowed` is
+ * for the actor; what may be read (CDG-only notes) is for the reader, the person with all their
+ * roles (the actor's one role when not given).
+ */
+export function disputeView(snapshot: DisputeSnapshot, viewer: Actor, at: string, reader: Viewer = viewerOf(viewer)) {
   const c = snapshot.context;
+  const seesCdgMaterial = maySeeCdgMaterial(c, reader);
   const state = stateNameOf(snapshot);
   return {
     id: c.caseId,
@@ -56,7 +62,7 @@ export function disputeView(snapshot: DisputeSnapshot, viewer: Actor, at: string
     suspension: c.suspension,
     reopening: c.reopening,
     external: c.external,
-    notes: c.notes,
+    notes: seesCdgMaterial ? c.notes : c.notes.filter((n) => n.visibility !== 'cdg'),
     evidence: c.evidence,
     lessons: c.lessons,
     ...(c.outcome !== null ? { outcome: c.outcome, closedAt: c.closedAt } : {}),

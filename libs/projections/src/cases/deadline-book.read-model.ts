@@ -28,6 +28,20 @@ export interface BookSuspension {
   readonly until: string;
 }
 
+/**
+ * An entry as the scheduler reads it: with the revision of its case then, so a command the case
+ * refused is not sent again until the case has moved on.
+ */
+export type AtCaseRevision<T> = T & { readonly caseRevision: bigint };
+
+interface WithRevision {
+  case_revision: number | bigint;
+}
+
+const atRevision =
+  <R, T>(to: (r: R) => T) =>
+  (r: R & WithRevision): AtCaseRevision<T> => ({ ...to(r), caseRevision: BigInt(r.case_revision) });
+
 interface DeadlineRow {
   case_id: string;
   deadline_id: string;
@@ -87,26 +101,39 @@ export class DeadlineBookReadModel {
   constructor(private readonly db: () => Database.Database) {}
 
   /** Open deadlines whose due day is over (due before `today`); paused ones never are. */
-  overdueDeadlines(today: string): BookDeadline[] {
+  overdueDeadlines(today: string): AtCaseRevision<BookDeadline>[] {
     return (
       this.db()
-        .prepare(`SELECT * FROM deadlines WHERE status = 'open' AND due_on < ? ORDER BY due_on, case_id, deadline_id`)
-        .all(today) as DeadlineRow[]
-    ).map(toDeadline);
+        .prepare(
+          `SELECT d.*, c.revision AS case_revision FROM deadlines d JOIN cases c USING (case_id)
+           WHERE d.status = 'open' AND d.due_on < ? ORDER BY d.due_on, d.case_id, d.deadline_id`,
+        )
+        .all(today) as (DeadlineRow & WithRevision)[]
+    ).map(atRevision(toDeadline));
   }
 
   /** Open actions whose check day has come. */
-  actionsToCheck(today: string): BookAction[] {
+  actionsToCheck(today: string): AtCaseRevision<BookAction>[] {
     return (
-      this.db().prepare('SELECT * FROM agreed_actions WHERE check_on <= ? ORDER BY check_on, case_id, action_id').all(today) as ActionRow[]
-    ).map(toAction);
+      this.db()
+        .prepare(
+          `SELECT a.*, c.revision AS case_revision FROM agreed_actions a JOIN cases c USING (case_id)
+           WHERE a.check_on <= ? ORDER BY a.check_on, a.case_id, a.action_id`,
+        )
+        .all(today) as (ActionRow & WithRevision)[]
+    ).map(atRevision(toAction));
   }
 
   /** Suspensions whose last day is over. */
-  endedSuspensions(today: string): BookSuspension[] {
-    return (this.db().prepare('SELECT * FROM suspensions WHERE until < ? ORDER BY until, case_id').all(today) as SuspensionRow[]).map(
-      toSuspension,
-    );
+  endedSuspensions(today: string): AtCaseRevision<BookSuspension>[] {
+    return (
+      this.db()
+        .prepare(
+          `SELECT s.*, c.revision AS case_revision FROM suspensions s JOIN cases c USING (case_id)
+           WHERE s.until < ? ORDER BY s.until, s.case_id`,
+        )
+        .all(today) as (SuspensionRow & WithRevision)[]
+    ).map(atRevision(toSuspension));
   }
 
   deadlines(caseId?: string): BookDeadline[] {
