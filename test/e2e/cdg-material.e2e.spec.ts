@@ -101,6 +101,10 @@ describe('CDG-only material over HTTP', () => {
       expect(seen.status).toBe(200);
       expect(seen.text).not.toContain(CDG_NOTE);
       expect((await cast.mediator.http.get(`/disputes/${id}/history`)).text).not.toContain(CDG_NOTE);
+      // Not even in the state as it was while they were appointed.
+      const asOf = (await cast.mediator.http.get(`/disputes/${id}/history?asOf=2030-01-01T00:00:00Z`)).text;
+      expect(asOf).toContain('"state"');
+      expect(asOf).not.toContain(CDG_NOTE);
     });
 
     it('loses the case altogether from a declared conflict on: 404 on every read, gone from the list and the queue', async () => {

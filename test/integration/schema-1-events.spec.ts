@@ -1,5 +1,5 @@
 import { DisputeRepository, GetDispute, SYSTEM_PRINCIPAL } from '#application';
-import { EVENT_STORE, type EventStore } from '#event-store';
+import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
 import { type Engine, seedCompact, startEngine } from '../support/engine.js';
 
 /**
@@ -20,7 +20,7 @@ describe('a case recorded at schema 1', () => {
     const [raised] = await store.readStream(`dispute-${id}`);
     const at = (time: string) => ({ occurredAt: `2026-03-02T${time}.000Z`, caseId: id, schemaVersion: 1 });
     const partner = (p: typeof c.charityOfficer) => ({ personId: p.personId, role: 'partner', organisationId: p.organisationId });
-    const old = [
+    const old: Omit<EventToAppend, 'id'>[] = [
       { type: 'AcknowledgementGiven', data: { organisationId: c.council }, metadata: { ...at('11:00:00'), actor: partner(c.councilOfficer) } },
       {
         type: 'ResolutionAgreed',

@@ -2,6 +2,16 @@ import { DeadlineScheduler, type Principal, RunSystemCommand, SYSTEM_PRINCIPAL }
 import { type DeadlineBookReadModel } from '#projections';
 import { type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
 
+/** The resolution most cases here carry out: A1 due 20 March (checked 27 March), A2 due 29 May. */
+const agreeTwoActions = (engine: Engine, c: Compact, id: string) =>
+  engine.run(c.charityOfficer, id, 'agree-resolution', {
+    terms: 'Notice restored',
+    actions: [
+      { description: 'Reinstate the grant', ownerId: c.council, dueDate: '2026-03-20' },
+      { description: 'Publish the notice policy', ownerId: c.council, dueDate: '2026-05-29' },
+    ],
+  });
+
 const typesIn = async (engine: Engine, who: Principal, caseId: string) =>
   (await engine.history(who, caseId)).events.map((e) => e.type);
 
@@ -167,13 +177,7 @@ describe('the deadline scheduler', () => {
   it('records an agreed action missed on its check day (5 WD after it was due), once', async () => {
     const id = await raise();
     await engine.run(c.councilOfficer, id, 'acknowledge');
-    await engine.run(c.charityOfficer, id, 'agree-resolution', {
-      terms: 'Notice restored',
-      actions: [
-        { description: 'Reinstate the grant', ownerId: c.council, dueDate: '2026-03-20' },
-        { description: 'Publish the notice policy', ownerId: c.council, dueDate: '2026-05-29' },
-      ],
-    });
+    await agreeTwoActions(engine, c, id);
     expect((await engine.settledBook()).actions(id).map((a) => [a.actionId, a.dueDate, a.checkOn])).toEqual([
       ['A1', '2026-03-20', '2026-03-27'],
       ['A2', '2026-05-29', '2026-06-05'],
@@ -236,18 +240,12 @@ describe('the deadline scheduler and a case that ended before its actions were s
 
   afterAll(() => engine.destroy());
 
-  /** Agreed at stage 1 on Monday 2 March: A1 due 20 March (checked 27 March), A2 due 29 May. */
+  /** Agreed at stage 1 on Monday 2 March. */
   const carryingOut = async () => {
     engine.at('2026-03-02T10:00:00Z');
     const id = (await engine.raise(c.charityOfficer, grievance([c.council]))).id;
     await engine.run(c.councilOfficer, id, 'acknowledge');
-    await engine.run(c.charityOfficer, id, 'agree-resolution', {
-      terms: 'Notice restored',
-      actions: [
-        { description: 'Reinstate the grant', ownerId: c.council, dueDate: '2026-03-20' },
-        { description: 'Publish the notice policy', ownerId: c.council, dueDate: '2026-05-29' },
-      ],
-    });
+    await agreeTwoActions(engine, c, id);
     return id;
   };
 

@@ -49,18 +49,23 @@ export class DisputeQueries {
     return actorsFor(principal)[0] ?? { personId: principal.personId, role: 'auditor' as const, organisationId: null };
   }
 
-  /** The view's `allowed` list is the union over the caller's roles. */
-  private view(principal: Principal, snapshot: Parameters<typeof disputeView>[0], at: string): DisputeView {
+  /**
+   * The view's `allowed` list is the union over the caller's roles; CDG-only notes are shown as the
+   * case `now` lets this person read them, whatever state is shown.
+   */
+  private view(principal: Principal, snapshot: DisputeSnapshot, at: string, now: DisputeContext): DisputeView {
+    const seesCdg = maySeeCdgMaterial(now, principal);
     const actors = actorsFor(principal);
-    const views = actors.map((a) => disputeView(snapshot, a, at, principal));
-    const first = views[0] ?? disputeView(snapshot, this.viewer(principal), at, principal);
+    const views = actors.map((a) => disputeView(snapshot, a, at, seesCdg));
+    const first = views[0] ?? disputeView(snapshot, this.viewer(principal), at, seesCdg);
     return { ...first, allowed: [...new Set(views.flatMap((v) => v.allowed))] };
   }
 
   async get(principal: Principal, caseId: string): Promise<DisputeCaseView> {
     const loaded = await this.repository.load(caseId);
     if (!loaded || !maySeeCase(loaded.snapshot.context, principal)) throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
-    return { ...this.view(principal, loaded.snapshot, this.clock.now().toISOString()), revision: loaded.revision, position: loaded.position };
+    const now = loaded.snapshot;
+    return { ...this.view(principal, now, this.clock.now().toISOString(), now.context), revision: loaded.revision, position: loaded.position };
   }
 
   async history(principal: Principal, caseId: string, asOf?: string) {
@@ -75,7 +80,7 @@ export class DisputeQueries {
       id: caseId,
       asOf,
       events: readable(upTo),
-      ...(upTo.length > 0 ? { state: this.view(principal, snapshot, asOf) } : {}),
+      ...(upTo.length > 0 ? { state: this.view(principal, snapshot, asOf, loaded.snapshot.context) } : {}),
     };
   }
 
@@ -102,7 +107,8 @@ export class DisputeQueries {
     const steps = after.flatMap(({ event, at }, i) => {
       if (!readable.has(event)) return [];
       const state = shown(i);
-      return [{ event: toEntry(event), state: stateNameOf(state), stage: stageOfSnapshot(state), view: this.view(principal, state, at) }];
+      const view = this.view(principal, state, at, loaded.snapshot.context);
+      return [{ event: toEntry(event), state: stateNameOf(state), stage: stageOfSnapshot(state), view }];
     });
     return { id: caseId, steps };
   }

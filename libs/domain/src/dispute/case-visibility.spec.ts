@@ -53,7 +53,8 @@ describe('who may see CDG-only material', () => {
   it('judges a person with several roles by all of them (a partner who also chairs the CDG)', () => {
     const s = withNotes();
     const partnerAndChair: Viewer = { personId: 'council-officer', roles: ['partner', 'chair'], organisationId: 'council' };
-    expect(disputeView(s.current, ACTORS.respondent, s.at, partnerAndChair).notes).toHaveLength(2);
+    expect(maySeeCdgMaterial(s.context, partnerAndChair)).toBe(true);
+    expect(disputeView(s.current, ACTORS.respondent, s.at, maySeeCdgMaterial(s.context, partnerAndChair)).notes).toHaveLength(2);
   });
 
   it('is no longer shown to a mediator once mediation ends: only current appointees see it', () => {

@@ -1,16 +1,21 @@
 import { type Actor } from '../shared/actor.js';
-import { maySeeCdgMaterial, type Viewer, viewerOf } from './case-visibility.js';
+import { maySeeCdgMaterial, viewerOf } from './case-visibility.js';
 import { allowedCommands } from './decide-dispute.js';
 import { type DisputeSnapshot, stageOfSnapshot, stateNameOf } from './dispute-state.js';
 
 /**
  * The case as api.md shows it (everything but the revision, which the store knows). `allowed` is
- * for the actor; what may be read (CDG-only notes) is for the reader, the person with all their
- * roles (the actor's one role when not given).
+ * for the actor. Whether CDG-only notes are shown is the caller's to say: judged for the person with
+ * all their roles, on the case as it is now (a past state shown to a former appointee is not theirs
+ * to read in full); by default, for the actor on this state.
  */
-export function disputeView(snapshot: DisputeSnapshot, viewer: Actor, at: string, reader: Viewer = viewerOf(viewer)) {
+export function disputeView(
+  snapshot: DisputeSnapshot,
+  viewer: Actor,
+  at: string,
+  seesCdgMaterial: boolean = maySeeCdgMaterial(snapshot.context, viewerOf(viewer)),
+) {
   const c = snapshot.context;
-  const seesCdgMaterial = maySeeCdgMaterial(c, reader);
   const state = stateNameOf(snapshot);
   return {
     id: c.caseId,

@@ -38,10 +38,6 @@ interface WithRevision {
   case_revision: number | bigint;
 }
 
-const atRevision =
-  <R, T>(to: (r: R) => T) =>
-  (r: R & WithRevision): AtCaseRevision<T> => ({ ...to(r), caseRevision: BigInt(r.case_revision) });
-
 interface DeadlineRow {
   case_id: string;
   deadline_id: string;
@@ -102,38 +98,36 @@ export class DeadlineBookReadModel {
 
   /** Open deadlines whose due day is over (due before `today`); paused ones never are. */
   overdueDeadlines(today: string): AtCaseRevision<BookDeadline>[] {
-    return (
-      this.db()
-        .prepare(
-          `SELECT d.*, c.revision AS case_revision FROM deadlines d JOIN cases c USING (case_id)
-           WHERE d.status = 'open' AND d.due_on < ? ORDER BY d.due_on, d.case_id, d.deadline_id`,
-        )
-        .all(today) as (DeadlineRow & WithRevision)[]
-    ).map(atRevision(toDeadline));
+    return this.withCaseRevision<DeadlineRow, BookDeadline>(
+      `SELECT d.*, c.revision AS case_revision FROM deadlines d JOIN cases c USING (case_id)
+       WHERE d.status = 'open' AND d.due_on < ? ORDER BY d.due_on, d.case_id, d.deadline_id`,
+      today,
+      toDeadline,
+    );
   }
 
   /** Open actions whose check day has come. */
   actionsToCheck(today: string): AtCaseRevision<BookAction>[] {
-    return (
-      this.db()
-        .prepare(
-          `SELECT a.*, c.revision AS case_revision FROM agreed_actions a JOIN cases c USING (case_id)
-           WHERE a.check_on <= ? ORDER BY a.check_on, a.case_id, a.action_id`,
-        )
-        .all(today) as (ActionRow & WithRevision)[]
-    ).map(atRevision(toAction));
+    return this.withCaseRevision<ActionRow, BookAction>(
+      `SELECT a.*, c.revision AS case_revision FROM agreed_actions a JOIN cases c USING (case_id)
+       WHERE a.check_on <= ? ORDER BY a.check_on, a.case_id, a.action_id`,
+      today,
+      toAction,
+    );
   }
 
   /** Suspensions whose last day is over. */
   endedSuspensions(today: string): AtCaseRevision<BookSuspension>[] {
-    return (
-      this.db()
-        .prepare(
-          `SELECT s.*, c.revision AS case_revision FROM suspensions s JOIN cases c USING (case_id)
-           WHERE s.until < ? ORDER BY s.until, s.case_id`,
-        )
-        .all(today) as (SuspensionRow & WithRevision)[]
-    ).map(atRevision(toSuspension));
+    return this.withCaseRevision<SuspensionRow, BookSuspension>(
+      `SELECT s.*, c.revision AS case_revision FROM suspensions s JOIN cases c USING (case_id)
+       WHERE s.until < ? ORDER BY s.until, s.case_id`,
+      today,
+      toSuspension,
+    );
+  }
+
+  private withCaseRevision<R, T>(sql: string, today: string, to: (r: R) => T): AtCaseRevision<T>[] {
+    return (this.db().prepare(sql).all(today) as (R & WithRevision)[]).map((r) => ({ ...to(r), caseRevision: BigInt(r.case_revision) }));
   }
 
   deadlines(caseId?: string): BookDeadline[] {
