@@ -9,14 +9,14 @@ import { type ReadYourWrites } from './read-your-writes.js';
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
-/** Every state a case can be listed in, and every prefix of one (`formal`, `cdg.panel`). */
+/** Every state a case can rest in, and every prefix of one (`formal`, `cdg.panel`); never a passing state. */
 const LISTABLE_STATES: ReadonlySet<string> = new Set(
-  [...STEP_NAMES, 'actionsOpen', 'suspended', 'closing', 'closed'].flatMap((s) =>
+  [...STEP_NAMES, 'actionsOpen', 'suspended', 'closed'].flatMap((s) =>
     s.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.')),
   ),
 );
 
-/** Who may see what, in list terms: the same rule as case-access.ts maySeeCase. */
+/** Who may see what, in list terms: the domain's maySeeCase (parties and action owners, appointees past and present). */
 export function visibilityOf(p: Principal): CaseVisibility {
   return {
     all: p.roles.some((r) => r === 'secretariat' || r === 'chair' || r === 'auditor' || r === 'system'),

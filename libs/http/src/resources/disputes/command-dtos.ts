@@ -73,11 +73,19 @@ export class ReferToCdgDto {
 }
 
 export class ChooseRouteDto {
-  @OneOf(ROUTES, { description: 'mediation (both parties agree) or panel.' })
+  @OneOf(ROUTES, { description: 'mediation (every party agrees, in consentFrom) or panel. Chosen once.' })
   readonly route!: Route;
 
-  @Text(TEXT.medium, { presence: 'nullable', description: 'Why this route.' })
+  @Text(TEXT.medium, { presence: 'nullable', description: 'Why this route (a reason is not consent).' })
   readonly reason?: string | null;
+
+  @IdList({
+    presence: 'optional',
+    max: 20,
+    description: 'The party organisations that agree to the route: every party, for mediation.',
+    example: ['<complainant id>', '<respondent id>'],
+  })
+  readonly consentFrom?: string[];
 }
 
 export class AppointMediatorDto {
@@ -206,6 +214,12 @@ export class SuspendDto {
 
   @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.' })
   readonly consentFrom!: string[];
+
+  @Flag({
+    presence: 'optional',
+    description: 'Once a panel is appointed, the panel chair consents too: required and true from then on.',
+  })
+  readonly panelChairConsent?: boolean;
 }
 
 export class ExtendDeadlineDto {
@@ -223,11 +237,7 @@ export class WithdrawDto {
   @OneOf(WITHDRAWAL_REASONS, { description: 'Why the complainant withdraws.' })
   readonly reasonCode!: WithdrawalReason;
 
-  @Text(TEXT.medium, {
-    presence: 'nullable',
-    description: 'In words: required when the reason code is other.',
-    requiredWhen: { test: (body) => (body as WithdrawDto).reasonCode === 'other', message: 'is required when the reason code is other' },
-  })
+  @Text(TEXT.medium, { presence: 'nullable', description: 'In words (optional, whatever the reason code).' })
   readonly reason?: string | null;
 }
 
@@ -317,7 +327,7 @@ export const COMMAND_SPECS: { readonly [K in CaseCommandName]: CommandSpec } = {
   'extend-response-deadline': { dto: ExtendResponseDeadlineDto, by: 'respondent', summary: 'Extend the formal response deadline once, by up to 10 working days' },
   respond: { dto: RespondDto, by: 'respondent', summary: 'Issue the formal written response' },
   'refer-to-cdg': { dto: ReferToCdgDto, by: 'complainant', summary: 'Refer the dispute to the Compact Development Group (stage 3)' },
-  'choose-route': { dto: ChooseRouteDto, by: 'chair', summary: 'Choose mediation or a panel' },
+  'choose-route': { dto: ChooseRouteDto, by: 'chair', summary: 'Choose mediation (with every party\'s consent) or a panel, once' },
   'appoint-mediator': { dto: AppointMediatorDto, by: 'secretariat', summary: 'Appoint the mediator' },
   'appoint-panel': { dto: AppointPanelDto, by: 'secretariat', summary: 'Appoint the three-member panel' },
   'declare-conflict': { dto: DeclareConflictDto, by: 'appointee', summary: 'Declare a conflict of interest and stand down' },
@@ -331,7 +341,7 @@ export const COMMAND_SPECS: { readonly [K in CaseCommandName]: CommandSpec } = {
   'agree-resolution': { dto: AgreeResolutionDto, by: 'complainant at stages 1–2, mediator in mediation', summary: 'Record the resolution agreed, with its actions' },
   'complete-action': { dto: CompleteActionDto, by: 'the action\'s owner, secretariat', summary: 'Record an agreed action as done' },
   'vary-action': { dto: VaryActionDto, by: 'secretariat', summary: 'Change an agreed action\'s due date or description' },
-  suspend: { dto: SuspendDto, by: 'secretariat', summary: 'Suspend the case by consent of every party (at most 40 working days at a time)' },
+  suspend: { dto: SuspendDto, by: 'secretariat', summary: 'Suspend the case by consent of every party, and of the panel chair once a panel is appointed (at most 40 working days at a time)' },
   resume: { dto: EmptyBodyDto, by: 'secretariat, party', summary: 'Resume a suspended case' },
   'extend-deadline': { dto: ExtendDeadlineDto, by: 'secretariat', summary: 'Extend the current step\'s deadline by consent of every party' },
   withdraw: { dto: WithdrawDto, by: 'complainant', summary: 'Withdraw the dispute' },

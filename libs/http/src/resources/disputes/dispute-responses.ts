@@ -24,7 +24,8 @@ class ActionViewDto {
   @ApiProperty() readonly description!: string;
   @ApiProperty() readonly ownerId!: string;
   @ApiProperty({ format: 'date' }) readonly dueDate!: string;
-  @ApiProperty({ enum: ['open', 'completed', 'missed'] }) readonly status!: string;
+  @ApiProperty({ enum: ['open', 'completed', 'missed', 'closed-unfinished'], description: 'closed-unfinished: still open when the case closed or was reopened.' })
+  readonly status!: string;
 }
 
 export class DisputeViewDto {
@@ -32,7 +33,7 @@ export class DisputeViewDto {
   @ApiProperty({ type: 'integer', format: 'int64', description: 'The stream revision; also sent as ETag.' }) readonly revision!: number;
   @ApiProperty({ type: 'integer', format: 'int64', description: 'Global position of the case\'s last event.' }) readonly position!: number;
   @ApiProperty({ description: 'Dotted state, e.g. formal.awaitingResponse.', example: 'formal.awaitingResponse' }) readonly state!: string;
-  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 4, description: '1–4, or null when closed.' }) readonly stage!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 4, description: '1–3 while the process runs, 4 once referred to an outside body, otherwise null when closed.' }) readonly stage!: number | null;
   @ApiProperty() readonly complainantId!: string;
   @ApiProperty({ type: [String] }) readonly respondentIds!: string[];
   @ApiProperty({ type: [String] }) readonly clauses!: string[];

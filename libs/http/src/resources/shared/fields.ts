@@ -2,7 +2,7 @@ import { applyDecorators, type Type as Class } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsOptional, ValidateBy, ValidateIf, ValidateNested, type ValidationArguments } from 'class-validator';
-import { isValidIsoDate } from '#domain';
+import { COMPACT_CLAUSES, isCompactClause, isValidIsoDate, KNOWN_CLAUSE_RANGES } from '#domain';
 
 /*
  * Field decorators for request DTOs: each validates one field with ONE clear message (what is wrong
@@ -29,7 +29,7 @@ export const TEXT = {
 export const ID_MAX = 100;
 /** Ids are opaque, but printable ASCII without spaces: no control characters or padding slip into a lookup. */
 const ID_PATTERN = /^[\x21-\x7e]+$/;
-const CLAUSE_PATTERN = /^\d+(\.\d+)*$/;
+const CLAUSE_IDS = COMPACT_CLAUSES.map((c) => c.id);
 
 type Problem = string | null;
 type Check = (value: unknown) => Problem;
@@ -233,9 +233,10 @@ export function OneOfList(values: readonly string[], options: ListOptions): Prop
   );
 }
 
+/** One of the Compact's own clauses (the domain's list), not just something shaped like one. */
 export const clauseProblem: Check = (value) => {
   if (typeof value !== 'string') return 'must be a string';
-  return CLAUSE_PATTERN.test(value) && value.length <= 20 ? null : 'must be a Compact clause id like 3.2';
+  return isCompactClause(value.trim()) ? null : `must be a clause of the Compact (${KNOWN_CLAUSE_RANGES})`;
 };
 
 /** Compact clause ids, like `3.2`. */
@@ -245,7 +246,7 @@ export function ClauseList(options: ListOptions): PropertyDecorator {
   return applyDecorators(
     documented(presence, {
       type: 'array',
-      items: { type: 'string', pattern: CLAUSE_PATTERN.source, example: '3.2' },
+      items: { type: 'string', enum: CLAUSE_IDS, example: '3.2' },
       minItems: min,
       maxItems: options.max,
       description: options.description,
@@ -260,7 +261,7 @@ export function ClauseList(options: ListOptions): PropertyDecorator {
 export function Clause(options: FieldOptions): PropertyDecorator {
   const presence = options.presence ?? 'required';
   return applyDecorators(
-    documented(presence, { type: String, pattern: CLAUSE_PATTERN.source, description: options.description, example: options.example ?? '3.2' }),
+    documented(presence, { type: String, enum: CLAUSE_IDS, description: options.description, example: options.example ?? '3.2' }),
     trimmed(),
     Checked('clause', presenceOf(presence, clauseProblem)),
   );
