@@ -18,7 +18,8 @@ program
   .description('load the demo data set into an empty DATA_DIR, then start the API and print tokens to try it with')
   .action(async () => {
     const settings = loadSettings();
-    const tokens = await prepareDemo(settings, new Date());
+    // With CLOCK_FIXED the server's clock stands at that instant, so the demo is planned for it too.
+    const tokens = await prepareDemo(settings, settings.clockFixed ? new Date(settings.clockFixed) : new Date());
     const app = await startApi({ settings: () => settings });
     if (!app) process.exit(1);
     printTokens(tokens, `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`);
