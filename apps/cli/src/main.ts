@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { ApplicationModule, rebuildWithProgressBar } from '#application';
-import { ReadModels } from '#projections';
+import { DataDirRegistration, ReadModels } from '#projections';
 import { ConfigurationError, loadSettings } from '#config';
 import { startApi } from '../../api/src/start-api.js';
 import { prepareDemo, printTokens } from './demo/demo-command.js';
@@ -39,6 +39,8 @@ program
   .description('rebuild read models from position zero into fresh files and swap them in, with a progress bar')
   .action(async (names: string[]) => {
     const settings = loadSettings();
+    // Before anything is opened: a running server would go on reading the files a rebuild replaces.
+    DataDirRegistration.assertUnused(settings.dataDir);
     // No scheduler runs here: a rebuild only reads the log.
     const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(settings, { scheduler: { enabled: false } }), { logger: ['error'] });
     await app.init();

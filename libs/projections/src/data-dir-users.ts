@@ -35,6 +35,7 @@ export function isProcessAlive(pid: number): boolean {
  */
 export class DataDirRegistration {
   private readonly file: string;
+  private readonly since = new Date().toISOString();
   private released = false;
 
   private constructor(
@@ -58,22 +59,18 @@ export class DataDirRegistration {
     return registration;
   }
 
+  /**
+   * Refuses (DataDirInUseError) while a live process uses the directory: a first look, before a
+   * CLI rebuild opens anything. claimExclusive() is what makes it safe against one starting after.
+   */
+  static assertUnused(dataDir: string): void {
+    const users = liveUsers(dataDir, null);
+    if (users.length > 0) throw new DataDirInUseError(dataDir, users);
+  }
+
   /** The other live processes using the directory, clearing the files of those that have died. */
   others(): DataDirUser[] {
-    const users: DataDirUser[] = [];
-    const dir = join(this.dataDir, IN_USE);
-    for (const name of readdirSync(dir)) {
-      const file = join(dir, name);
-      if (file === this.file || !name.endsWith('.json')) continue;
-      const user = readUser(file);
-      if (user === null) continue;
-      if (user.host === hostname() && !isProcessAlive(user.pid)) {
-        rmSync(file, { force: true });
-        continue;
-      }
-      users.push(user);
-    }
-    return users;
+    return liveUsers(this.dataDir, this.file);
   }
 
   /** For a rebuild from the CLI: claims the directory, or names the processes that use it. */
@@ -94,7 +91,7 @@ export class DataDirRegistration {
   }
 
   private write(): void {
-    const user = { pid: process.pid, host: hostname(), command: process.argv.slice(1).join(' '), since: new Date().toISOString(), exclusive: this.exclusive };
+    const user = { pid: process.pid, host: hostname(), command: process.argv.slice(1).join(' '), since: this.since, exclusive: this.exclusive };
     // Written whole, then renamed: a process looking at the directory never reads half a file.
     writeFileSync(`${this.file}.tmp`, JSON.stringify(user));
     renameSync(`${this.file}.tmp`, this.file);
@@ -113,6 +110,29 @@ export class DataDirInUseError extends Error {
     );
     this.name = 'DataDirInUseError';
   }
+}
+
+function liveUsers(dataDir: string, except: string | null): DataDirUser[] {
+  const dir = join(dataDir, IN_USE);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const users: DataDirUser[] = [];
+  for (const name of names) {
+    const file = join(dir, name);
+    if (file === except || !name.endsWith('.json')) continue;
+    const user = readUser(file);
+    if (user === null) continue;
+    if (user.host === hostname() && !isProcessAlive(user.pid)) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    users.push(user);
+  }
+  return users;
 }
 
 function describeUser(u: DataDirUser): string {
