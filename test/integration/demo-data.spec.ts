@@ -12,8 +12,8 @@ import { prepareDemo } from '../../apps/cli/src/demo/demo-command.js';
 import { planDemo } from '../../apps/cli/src/demo/demo-plan.js';
 import { type Engine, startEngine } from '../support/engine.js';
 
-/** The instant `npm run demo` failed at when it was reported: a Saturday evening, after the cut-off. */
-const NOW = '2026-11-14T18:48:00.000Z';
+/** A Tuesday evening after the cut-off: the loader before this fix refused `lodge-formal` here. */
+const NOW = '2026-11-17T18:48:00.000Z';
 
 const settingsFor = (dataDir: string): AppSettings => ({
   port: 0,

@@ -12,8 +12,8 @@ import { RECENT_CASES } from '../../apps/cli/src/demo/demo-stories.js';
  * instant. test/integration/demo-data.spec.ts loads one of them in full through Nest and SQLite.
  */
 const INSTANTS: readonly [string, string][] = [
-  ['the reported failure: a Saturday evening, 18:48 UTC', '2026-11-14T18:48:00Z'],
-  ['a Tuesday at 18:48, after the 16:30 cut-off', '2026-11-17T18:48:00Z'],
+  ['a Saturday evening, 18:48 UTC', '2026-11-14T18:48:00Z'],
+  ['a Tuesday at 18:48, after the 16:30 cut-off (where the loader before this fix failed)', '2026-11-17T18:48:00Z'],
   ['a Wednesday just before the cut-off, 16:29 London', '2026-11-18T16:29:00Z'],
   ['a Thursday just after the cut-off, 16:31 London', '2026-11-19T16:31:00Z'],
   ['a Monday at 00:00:30 London, the weekend just over', '2026-11-23T00:00:30Z'],

@@ -22,7 +22,8 @@ program
     const tokens = await prepareDemo(settings, settings.clockFixed ? new Date(settings.clockFixed) : new Date());
     const app = await startApi({ settings: () => settings });
     if (!app) process.exit(1);
-    printTokens(tokens, `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`);
+    // After the server's start-up lines, which pino writes asynchronously: the tokens must not scroll away under them.
+    setTimeout(() => printTokens(tokens, `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`), 250);
   });
 
 program
