@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createCalendar, GetDispute, SYSTEM_PRINCIPAL } from '#application';
-import { type AppSettings } from '#config';
+import { type AppSettings, loadSettings } from '#config';
 import { OUTCOMES, stateNameOf } from '#domain';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { replayDemoPlan } from '../../apps/cli/src/demo/demo-check.js';
@@ -15,17 +15,7 @@ import { type Engine, startEngine } from '../support/engine.js';
 /** A Tuesday evening after the cut-off: the loader before this fix refused `lodge-formal` here. */
 const NOW = '2026-11-17T18:48:00.000Z';
 
-const settingsFor = (dataDir: string): AppSettings => ({
-  port: 0,
-  host: '127.0.0.1',
-  dataDir,
-  eventStore: 'sqlite',
-  eventStoreConnectionString: null,
-  bootstrapAdminToken: null,
-  clockFixed: null,
-  nodeEnv: 'test',
-  logLevel: 'silent',
-});
+const settingsFor = (dataDir: string): AppSettings => loadSettings({ DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
 
 /** Every file under a directory with a hash of its bytes: "untouched" means this does not change. */
 function fingerprint(dir: string): Record<string, string> {
