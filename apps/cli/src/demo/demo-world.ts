@@ -1,4 +1,4 @@
-import { chooseActor, type Principal, SYSTEM_PRINCIPAL } from '#application';
+import { actorsFor, chooseActor, type Principal, SYSTEM_PRINCIPAL } from '#application';
 import { decideDispute, type DirectoryLookup, type DisputeCommand, type DisputeSnapshot, type WorkingDayCalendar } from '#domain';
 import { type DemoDirectory, directoryLookup, principalOf } from './demo-directory.js';
 import { type DemoCommand } from './demo-process-steps.js';
@@ -38,6 +38,9 @@ export function principalFor(world: DemoWorld, by: DemoSender): Principal {
  */
 export function decideDemoStep(world: DemoWorld, caseId: string, snapshot: DisputeSnapshot, step: { at: string; by: DemoSender; command: DemoCommand }): DisputeSnapshot {
   const command = (step.command.name === 'raise' ? { name: 'raise', payload: { ...step.command.payload, caseId } } : step.command) as DisputeCommand;
-  const actor = chooseActor(principalFor(world, step.by), command.name, snapshot, step.at);
+  const principal = principalFor(world, step.by);
+  // Everyone in the demo holds one role, so it is the actor chooseActor would pick; asking it costs a transition.
+  const candidates = actorsFor(principal);
+  const actor = candidates.length === 1 ? candidates[0]! : chooseActor(principal, command.name, snapshot, step.at);
   return decideDispute(snapshot, command, { at: step.at, actor, calendar: world.calendar, directory: world.directory }).snapshot;
 }
