@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { ApplicationModule, rebuildWithProgressBar } from '#application';
-import { ReadModels } from '#projections';
+import { DataDirRegistration, ReadModels } from '#projections';
 import { ConfigurationError, loadSettings } from '#config';
 import { startApi } from '../../api/src/start-api.js';
 import { prepareDemo, printTokens } from './demo/demo-command.js';
@@ -18,10 +18,12 @@ program
   .description('load the demo data set into an empty DATA_DIR, then start the API and print tokens to try it with')
   .action(async () => {
     const settings = loadSettings();
-    const tokens = await prepareDemo(settings, new Date());
+    // With CLOCK_FIXED the server's clock stands at that instant, so the demo is planned for it too.
+    const tokens = await prepareDemo(settings, settings.clockFixed ? new Date(settings.clockFixed) : new Date());
     const app = await startApi({ settings: () => settings });
     if (!app) process.exit(1);
-    printTokens(tokens, `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`);
+    // After the server's start-up lines, which pino writes asynchronously: the tokens must not scroll away under them.
+    setTimeout(() => printTokens(tokens, `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`), 250);
   });
 
 program
@@ -38,6 +40,8 @@ program
   .description('rebuild read models from position zero into fresh files and swap them in, with a progress bar')
   .action(async (names: string[]) => {
     const settings = loadSettings();
+    // Before anything is opened: a running server would go on reading the files a rebuild replaces.
+    DataDirRegistration.assertUnused(settings.dataDir);
     // No scheduler runs here: a rebuild only reads the log.
     const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(settings, { scheduler: { enabled: false } }), { logger: ['error'] });
     await app.init();

@@ -12,6 +12,8 @@ export interface AppSettings {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Believe X-Forwarded-* headers (client IP for rate limiting, protocol); off unless behind a known proxy. */
   readonly trustProxy?: boolean;
+  /** When set, GET /metrics answers only to `Authorization: Bearer <this token>`; unset, it is public. */
+  readonly metricsToken?: string | null;
 }
 
 export const APP_SETTINGS = Symbol('APP_SETTINGS');

@@ -17,7 +17,7 @@ describe('loadSettings', () => {
     it('answers the documented defaults', () => {
       expect(loadSettings({})).toEqual({
         port: 3000,
-        host: '0.0.0.0',
+        host: '127.0.0.1',
         dataDir: resolve('./data'),
         eventStore: 'sqlite',
         eventStoreConnectionString: null,
@@ -26,6 +26,7 @@ describe('loadSettings', () => {
         nodeEnv: 'development',
         logLevel: 'info',
         trustProxy: false,
+        metricsToken: null,
       });
     });
 
@@ -51,6 +52,7 @@ describe('loadSettings', () => {
         NODE_ENV: 'test',
         LOG_LEVEL: 'debug',
         TRUST_PROXY: 'true',
+        METRICS_TOKEN: 'a-long-enough-scrape-token',
       });
       expect(settings).toEqual({
         port: 8080,
@@ -63,6 +65,7 @@ describe('loadSettings', () => {
         nodeEnv: 'test',
         logLevel: 'debug',
         trustProxy: true,
+        metricsToken: 'a-long-enough-scrape-token',
       });
     });
   });
@@ -103,6 +106,20 @@ describe('loadSettings', () => {
 
     it('refuses a token with spaces', () => {
       expect(failureOf({ BOOTSTRAP_ADMIN_TOKEN: 'sixteen chars and more' }).problems[0]?.variable).toBe('BOOTSTRAP_ADMIN_TOKEN');
+    });
+  });
+
+  describe('HOST', () => {
+    it('listens on the loopback interface only unless told otherwise (containers set 0.0.0.0)', () => {
+      expect(loadSettings({}).host).toBe('127.0.0.1');
+      expect(loadSettings({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    });
+  });
+
+  describe('METRICS_TOKEN', () => {
+    it('refuses a token shorter than 16 characters, or with spaces', () => {
+      expect(failureOf({ METRICS_TOKEN: 'short' }).message).toContain('METRICS_TOKEN: must be at least 16 characters long when set');
+      expect(failureOf({ METRICS_TOKEN: 'sixteen chars and more' }).problems[0]?.variable).toBe('METRICS_TOKEN');
     });
   });
 

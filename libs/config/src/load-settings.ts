@@ -5,7 +5,7 @@ import { ConfigurationError, type SettingProblem } from './configuration-error.j
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const EVENT_STORES = ['sqlite', 'eventstoredb'] as const;
-const MIN_BOOTSTRAP_TOKEN_LENGTH = 16;
+const MIN_SECRET_LENGTH = 16;
 /** Full date, time and zone: a bare date or a local time would make the frozen clock ambiguous. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ESDB_SCHEMES = ['esdb://', 'esdb+discover://', 'kurrentdb://', 'kurrentdb+discover://', 'kurrent://', 'kurrent+discover://'];
@@ -34,7 +34,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings 
   };
 
   const port = readPort(read('PORT'), problem);
-  const host = read('HOST') ?? '0.0.0.0';
+  // Loopback unless told otherwise: `npm start` on a laptop should not serve the whole network.
+  // The Dockerfile and docker-compose.yml set HOST=0.0.0.0, as a container must.
+  const host = read('HOST') ?? '127.0.0.1';
   const dataDir = resolve(read('DATA_DIR') ?? './data');
   const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
   const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
@@ -49,14 +51,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings 
     }
   }
 
-  const bootstrapAdminToken = read('BOOTSTRAP_ADMIN_TOKEN') ?? null;
-  if (bootstrapAdminToken !== null) {
-    if (bootstrapAdminToken.length < MIN_BOOTSTRAP_TOKEN_LENGTH) {
-      problem('BOOTSTRAP_ADMIN_TOKEN', `must be at least ${MIN_BOOTSTRAP_TOKEN_LENGTH} characters long when set`);
-    } else if (!/^[\x21-\x7e]+$/.test(bootstrapAdminToken)) {
-      problem('BOOTSTRAP_ADMIN_TOKEN', 'must be printable ASCII without spaces (it is sent as a bearer token)');
-    }
-  }
+  const bootstrapAdminToken = readSecret('BOOTSTRAP_ADMIN_TOKEN', read('BOOTSTRAP_ADMIN_TOKEN'), problem);
+  const metricsToken = readSecret('METRICS_TOKEN', read('METRICS_TOKEN'), problem);
 
   const clockFixed = readInstant(read('CLOCK_FIXED'), problem);
   if (clockFixed !== null && nodeEnv === 'production') {
@@ -77,7 +73,16 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings 
     nodeEnv,
     logLevel,
     trustProxy,
+    metricsToken,
   };
+}
+
+/** A secret sent as a bearer token: long enough not to be guessed, printable ASCII without spaces. */
+function readSecret(variable: string, value: string | undefined, problem: (variable: string, reason: string) => void): string | null {
+  if (value === undefined) return null;
+  if (value.length < MIN_SECRET_LENGTH) problem(variable, `must be at least ${MIN_SECRET_LENGTH} characters long when set`);
+  else if (!/^[\x21-\x7e]+$/.test(value)) problem(variable, 'must be printable ASCII without spaces (it is sent as a bearer token)');
+  return value;
 }
 
 function readPort(value: string | undefined, problem: (variable: string, reason: string) => void): number {
