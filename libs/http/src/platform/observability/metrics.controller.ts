@@ -14,7 +14,11 @@ export class MetricsController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Prometheus metrics (text exposition format)' })
+  @ApiOperation({
+    operationId: 'metrics',
+    summary: 'Prometheus metrics (text exposition format)',
+    description: 'Request counts and timings by route pattern, command outcomes, event store latency, projection lag: no ids or personal data.',
+  })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Metrics in the Prometheus text format.', schema: { type: 'string' } })
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')

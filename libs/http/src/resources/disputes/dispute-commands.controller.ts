@@ -13,6 +13,7 @@ import { IdempotencyKey } from '../../platform/idempotency/idempotency-key.decor
 import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { IDEMPOTENCY_KEY_API_HEADER, IF_MATCH_API_HEADER, ON_BEHALF_API_HEADERS } from '../shared/api-headers.js';
 import { OnBehalfOf } from '../shared/on-behalf-of.js';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 import { CommandResultDto } from '../shared/responses.js';
 import { plain, writeOptions } from '../shared/write-options.js';
 import { CASE_COMMAND_NAMES, type CaseCommandName, COMMAND_SPECS, type CommandSpec, EmptyBodyDto } from './command-dtos.js';
@@ -56,7 +57,7 @@ export class DisputeCommandsController {
   }
 }
 
-const CASE_ID_PARAM = { name: 'id', description: 'The case id.' };
+const CASE_ID_PARAM = { name: 'id', description: 'The case id.', example: EXAMPLE_IDS.case };
 
 /** `lodge-formal` → `lodgeFormal`: the handler's name and the operationId. */
 export const operationIdOf = (command: string): string => command.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
@@ -92,7 +93,7 @@ function defineCommandRoute(name: CaseCommandName, spec: CommandSpec): void {
     ApiOperation({
       operationId: key,
       summary: `${spec.summary} (${spec.by})`,
-      description: `Sent by: ${spec.by}. Answers the case's new revision (also as ETag) and the global position of its last event.`,
+      description: `Sent by: ${spec.by}. The machine decides: 403 when the caller may never send it on this case, 409 when the case's state does not allow it now (naming the state and the commands allowed), 400 when the body breaks a rule of the process. Answers the case's new revision (also as ETag) and the global position of its last event.`,
     }),
     ApiParam(CASE_ID_PARAM),
     // A command that takes nothing may be sent without a body at all.
@@ -103,7 +104,7 @@ function defineCommandRoute(name: CaseCommandName, spec: CommandSpec): void {
       description: 'Applied.',
       headers: { ETag: { description: '"<revision>": the case\'s new revision.', schema: { type: 'string' } } },
     }),
-    ApiProblemResponses(400, 401, 403, 404, 409, 412, 422),
+    ApiProblemResponses(403, 409),
   )(prototype, key, descriptor);
 }
 

@@ -1,4 +1,5 @@
 import { ROLES } from '#domain';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 import { Custom, Id, OneOfList, Text, TEXT } from '../shared/fields.js';
 
 /** Roles a person may be given; `system` belongs to the engine alone. */
@@ -13,14 +14,15 @@ export class RegisterPersonDto {
 
   @Custom('email', (value) => (typeof value === 'string' && value.length <= 254 && EMAIL.test(value.trim()) ? null : 'must be an email address'), {
     type: String,
-    format: 'email',
+    // The check's own rule (not format: email, which is stricter than what the server takes).
+    pattern: EMAIL.source,
     maxLength: 254,
-    description: 'Contact address.',
+    description: 'Contact address: something@somewhere.tld, no spaces.',
     example: 'officer@council.example',
   })
   readonly email!: string;
 
-  @Id({ presence: 'nullable', description: 'The organisation the person acts for; required for partners.' })
+  @Id({ presence: 'nullable', description: 'The organisation the person acts for; required for partners.', example: EXAMPLE_IDS.organisation })
   readonly organisationId?: string | null;
 
   @OneOfList(GRANTABLE_ROLES, { min: 1, max: GRANTABLE_ROLES.length * 2, description: 'What the person may do (process.md, Roles).', example: ['partner'] })

@@ -28,8 +28,11 @@ export const TEXT = {
 
 export const ID_MAX = 100;
 /** Ids are opaque, but printable ASCII without spaces: no control characters or padding slip into a lookup. */
-const ID_PATTERN = /^[\x21-\x7e]+$/;
+export const ID_PATTERN = /^[\x21-\x7e]+$/;
 const CLAUSE_PATTERN = /^\d+(\.\d+)*$/;
+const CLAUSE_MAX = 20;
+/** Text that is not only white space (JavaScript's \s is exactly what trim() removes). */
+export const NOT_BLANK = /\S/;
 
 type Problem = string | null;
 type Check = (value: unknown) => Problem;
@@ -82,7 +85,7 @@ export const textProblem =
   (max: number): Check =>
   (value) => {
     if (typeof value !== 'string') return 'must be a string';
-    if (value.trim() === '') return 'must not be empty';
+    if (!NOT_BLANK.test(value)) return 'must not be empty';
     if (value.length > max) return `must be at most ${max} characters`;
     return null;
   };
@@ -104,13 +107,23 @@ interface FieldOptions {
   readonly presence?: Presence;
   readonly example?: unknown;
   readonly requiredWhen?: RequiredWhen;
+  /** What a later check enforces as well (e.g. the application's vocabulary), for the document. */
+  readonly documentation?: ApiPropertyOptions;
 }
 
 /** Free text: trimmed, not empty, at most `max` characters. */
 export function Text(max: number, options: FieldOptions): PropertyDecorator {
   const presence = options.presence ?? 'required';
   return applyDecorators(
-    documented(presence, { type: String, minLength: 1, maxLength: max, description: options.description, example: options.example }),
+    documented(presence, {
+      type: String,
+      minLength: 1,
+      maxLength: max,
+      pattern: NOT_BLANK.source,
+      description: options.description,
+      example: options.example,
+      ...options.documentation,
+    } as ApiPropertyOptions),
     trimmed(),
     Checked('text', presenceOf(presence, textProblem(max), options.requiredWhen)),
   );
@@ -120,7 +133,7 @@ export function Text(max: number, options: FieldOptions): PropertyDecorator {
 export function Id(options: FieldOptions): PropertyDecorator {
   const presence = options.presence ?? 'required';
   return applyDecorators(
-    documented(presence, { type: String, minLength: 1, maxLength: ID_MAX, description: options.description, example: options.example }),
+    documented(presence, { type: String, minLength: 1, maxLength: ID_MAX, pattern: ID_PATTERN.source, description: options.description, example: options.example }),
     trimmed(),
     Checked('id', presenceOf(presence, idProblem)),
   );
@@ -191,7 +204,14 @@ export function IdList(options: ListOptions): PropertyDecorator {
   const presence = options.presence ?? 'required';
   const min = options.min ?? 0;
   return applyDecorators(
-    documented(presence, { type: [String], minItems: min, maxItems: options.max, description: options.description, example: options.example }),
+    documented(presence, {
+      type: 'array',
+      items: { type: 'string', minLength: 1, maxLength: ID_MAX, pattern: ID_PATTERN.source },
+      minItems: min,
+      maxItems: options.max,
+      description: options.description,
+      example: options.example,
+    }),
     trimmedItems(),
     Checked('idList', presenceOf(presence, listProblem(min, options.max, idProblem))),
   );
@@ -204,7 +224,7 @@ export function TextList(itemMax: number, options: ListOptions): PropertyDecorat
   return applyDecorators(
     documented(presence, {
       type: 'array',
-      items: { type: 'string', minLength: 1, maxLength: itemMax },
+      items: { type: 'string', minLength: 1, maxLength: itemMax, pattern: NOT_BLANK.source },
       minItems: min,
       maxItems: options.max,
       description: options.description,
@@ -235,7 +255,7 @@ export function OneOfList(values: readonly string[], options: ListOptions): Prop
 
 export const clauseProblem: Check = (value) => {
   if (typeof value !== 'string') return 'must be a string';
-  return CLAUSE_PATTERN.test(value) && value.length <= 20 ? null : 'must be a Compact clause id like 3.2';
+  return CLAUSE_PATTERN.test(value) && value.length <= CLAUSE_MAX ? null : 'must be a Compact clause id like 3.2';
 };
 
 /** Compact clause ids, like `3.2`. */
@@ -245,7 +265,7 @@ export function ClauseList(options: ListOptions): PropertyDecorator {
   return applyDecorators(
     documented(presence, {
       type: 'array',
-      items: { type: 'string', pattern: CLAUSE_PATTERN.source, example: '3.2' },
+      items: { type: 'string', pattern: CLAUSE_PATTERN.source, maxLength: CLAUSE_MAX, example: '3.2' },
       minItems: min,
       maxItems: options.max,
       description: options.description,
@@ -260,7 +280,7 @@ export function ClauseList(options: ListOptions): PropertyDecorator {
 export function Clause(options: FieldOptions): PropertyDecorator {
   const presence = options.presence ?? 'required';
   return applyDecorators(
-    documented(presence, { type: String, pattern: CLAUSE_PATTERN.source, description: options.description, example: options.example ?? '3.2' }),
+    documented(presence, { type: String, pattern: CLAUSE_PATTERN.source, maxLength: CLAUSE_MAX, description: options.description, example: options.example ?? '3.2' }),
     trimmed(),
     Checked('clause', presenceOf(presence, clauseProblem)),
   );
