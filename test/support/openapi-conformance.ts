@@ -130,7 +130,7 @@ function describe(error: ErrorObject): string {
     return `${at}/${String((error.params as { additionalProperty: string }).additionalProperty)} is sent but not documented`;
   }
   const allowed = error.keyword === 'enum' ? ` (${JSON.stringify((error.params as { allowedValues: unknown }).allowedValues)})` : '';
-  return `${at} ${error.message ?? 'is invalid'}${allowed} (schema ${error.schemaPath})`;
+  return `${at} ${error.message ?? 'is invalid'}${allowed}`;
 }
 
 /** An OpenAPI 3.0 schema as the JSON Schema Ajv checks: references rewritten, `nullable` honoured, objects closed. */

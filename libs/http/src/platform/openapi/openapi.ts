@@ -28,6 +28,11 @@ export function createOpenApiDocument(app: INestApplication, info: ApiInfo): Ope
     .setDescription(info.description)
     .setVersion(info.version)
     .addServer('/', 'This server (the origin the document was read from).')
+    .addTag('disputes', 'Raise a dispute and read cases: the case now, its history, a replay, the list, the work queue.')
+    .addTag('dispute commands', 'One command on a case: POST /disputes/{id}/{command}, as process.md allows.')
+    .addTag('directory', 'The signatories and the people who act in the process.')
+    .addTag('admin', 'Read model administration.')
+    .addTag('operations', 'Health and metrics, for probes and monitoring.')
     .addBearerAuth(
       {
         type: 'http',

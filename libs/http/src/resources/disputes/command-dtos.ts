@@ -40,7 +40,7 @@ export class ActionDto {
   @Text(TEXT.medium, { description: 'What is to be done.', example: 'Reinstate the grant for eight weeks' })
   readonly description!: string;
 
-  @Id({ description: 'The organisation that owns the action.', example: EXAMPLE_IDS.organisation })
+  @Id({ description: 'The organisation that owns the action.', example: EXAMPLE_IDS.respondent })
   readonly ownerId!: string;
 
   @IsoDate({ description: 'When it is due.', example: '2026-05-01' })
@@ -205,7 +205,7 @@ export class SuspendDto {
   @WholeNumber(1, 40, { description: 'For how many working days (renewable).', example: 20 })
   readonly workingDays!: number;
 
-  @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.', example: [EXAMPLE_IDS.organisation] })
+  @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.', example: [EXAMPLE_IDS.complainant, EXAMPLE_IDS.respondent] })
   readonly consentFrom!: string[];
 }
 
@@ -216,7 +216,7 @@ export class ExtendDeadlineDto {
   @Text(TEXT.medium, { description: 'Why.' })
   readonly reason!: string;
 
-  @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.', example: [EXAMPLE_IDS.organisation] })
+  @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.', example: [EXAMPLE_IDS.complainant, EXAMPLE_IDS.respondent] })
   readonly consentFrom!: string[];
 }
 

@@ -51,7 +51,7 @@ class ClauseCheckDto {
   @ApiProperty({ description: 'One sentence naming the dates.' }) readonly detail!: string;
   @ApiProperty({
     type: 'object',
-    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'boolean' }], nullable: true },
+    additionalProperties: { oneOf: [{ type: 'string', nullable: true }, { type: 'boolean' }] },
     description: 'The inputs and the dates derived from them, by name.',
   })
   readonly dates!: Record<string, string | boolean | null>;

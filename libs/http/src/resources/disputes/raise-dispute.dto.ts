@@ -29,7 +29,7 @@ export class ClauseDatesDto {
 
 /** POST /disputes: a partner raises a dispute for their organisation. */
 export class RaiseDisputeDto {
-  @IdList({ min: 1, max: 20, description: 'The organisations the dispute is raised against.', example: [EXAMPLE_IDS.organisation] })
+  @IdList({ min: 1, max: 20, description: 'The organisations the dispute is raised against.', example: [EXAMPLE_IDS.respondent] })
   readonly respondentIds!: string[];
 
   @ClauseList({ min: 1, max: 20, description: 'The Compact undertakings the dispute is about.', example: ['3.2', '4.1'] })

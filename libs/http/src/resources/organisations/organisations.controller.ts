@@ -66,7 +66,7 @@ export class OrganisationsController {
   /** Where POST's Location points. The directory is small and public to signed-in callers, so the list is read. */
   @Get(':id')
   @ApiOperation({ operationId: 'getOrganisation', summary: 'One signatory (anyone signed in)', description: 'Where POST /organisations\' Location points. An unknown id is a 404.' })
-  @ApiParam({ name: 'id', description: 'The organisation id.', example: EXAMPLE_IDS.organisation })
+  @ApiParam({ name: 'id', description: 'The organisation id.', example: EXAMPLE_IDS.respondent })
   @ApiOkResponse({ type: OrganisationDto })
   async get(@Param('id') id: string): Promise<OrganisationView> {
     const found = (await this.list()).items.find((item) => item.id === id);

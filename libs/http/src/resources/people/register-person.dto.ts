@@ -22,7 +22,7 @@ export class RegisterPersonDto {
   })
   readonly email!: string;
 
-  @Id({ presence: 'nullable', description: 'The organisation the person acts for; required for partners.', example: EXAMPLE_IDS.organisation })
+  @Id({ presence: 'nullable', description: 'The organisation the person acts for; required for partners.', example: EXAMPLE_IDS.respondent })
   readonly organisationId?: string | null;
 
   @OneOfList(GRANTABLE_ROLES, { min: 1, max: GRANTABLE_ROLES.length * 2, description: 'What the person may do (process.md, Roles).', example: ['partner'] })
