@@ -162,23 +162,12 @@ describe('the OpenAPI document', () => {
     expect(ids.every((id) => typeof id === 'string')).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
   });
-});
 
-/** The defects third-party tools found in /docs-json (issue 7), each pinned. */
-describe('the OpenAPI document says what the server enforces', () => {
-  let e2e: E2eApi;
-  let docs: Document;
-
-  beforeAll(async () => {
-    e2e = await E2eApi.start(START);
-    docs = (await e2e.client().get('/docs-json')).body as Document;
-  });
-
-  afterAll(() => e2e.dispose());
-
-  const schema = (name: string): Loose => docs.components.schemas[name] ?? {};
-  const operations = () => Object.entries(docs.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })));
-  const parameter = (path: string, method: string, name: string) => docs.paths[path]?.[method]?.parameters?.find((p) => p.name === name);
+  /** The same document, walked loosely. */
+  const doc = (): Document => docs as unknown as Document;
+  const schema = (name: string): Loose => doc().components.schemas[name] ?? {};
+  const operations = () => Object.entries(doc().paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ path, method, operation })));
+  const parameter = (path: string, method: string, name: string) => doc().paths[path]?.[method]?.parameters?.find((p) => p.name === name);
 
   it('types the date fields of the list and the work queue as date strings, not objects', () => {
     expect(schema('DisputeSummaryDto').properties.nextDueOn).toMatchObject({ type: 'string', format: 'date', nullable: true });
@@ -237,142 +226,136 @@ describe('the OpenAPI document says what the server enforces', () => {
   });
 
   it('documents 403 with the roles on every @Roles operation', () => {
-    const signing = docs.paths['/organisations']?.post;
+    const signing = doc().paths['/organisations']?.post;
     expect(signing?.['x-required-roles']).toEqual(['admin']);
     expect(Object.keys(signing?.responses ?? {})).toContain('403');
     expect(signing?.description).toContain('Roles: admin.');
-    expect(docs.paths['/admin/projections']?.get?.['x-required-roles']).toEqual(['admin']);
+    expect(doc().paths['/admin/projections']?.get?.['x-required-roles']).toEqual(['admin']);
   });
 
   it('describes every operation, and names this server and an opaque bearer token', () => {
     for (const { path, method, operation } of operations()) {
       expect([`${method} ${path}`, typeof operation.description === 'string' && operation.description.length > 20]).toEqual([`${method} ${path}`, true]);
     }
-    expect(docs.servers).toEqual([{ url: '/', description: expect.any(String) }]);
-    expect(docs.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque' });
+    expect(doc().servers).toEqual([{ url: '/', description: expect.any(String) }]);
+    expect(doc().components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'opaque' });
   });
 
   function bodyProperty(name: string, property: string): Loose {
     return schema(name).properties[property] ?? {};
   }
-});
 
-/** Every example the document gives (bodies composed as Swagger UI does, parameters), sent to a real server. */
-describe('the documented examples', () => {
-  let e2e: E2eApi;
-  let docs: Document;
-  let cast: Cast;
-  let caseId: string;
+  /** Every example the document gives (bodies composed as Swagger UI does, parameters), sent to the server. */
+  describe('its examples', () => {
+    let cast: Cast;
+    let caseId: string;
 
-  beforeAll(async () => {
-    e2e = await E2eApi.start(START);
-    docs = (await e2e.client().get('/docs-json')).body as Document;
-    cast = await castFor(e2e);
-    caseId = await raise(cast.complainant, cast.orgs.council);
-  });
+    beforeAll(async () => {
+      cast = await castFor(e2e);
+      caseId = await raise(cast.complainant, cast.orgs.council);
+    });
 
-  afterAll(() => e2e.dispose());
+    /** Ids the server gave out, standing in for the example ids (which name nothing on a fresh server). */
+    const realIds = () =>
+      new Map<string, string>([
+        [EXAMPLE_IDS.complainant, cast.orgs.charity],
+        [EXAMPLE_IDS.respondent, cast.orgs.council],
+        [EXAMPLE_IDS.person, cast.mediator.id],
+        [EXAMPLE_IDS.case, caseId],
+      ]);
 
-  /** Ids the server gave out, standing in for the example ids (which name nothing on a fresh server). */
-  const realIds = () => new Map<string, string>([
-      [EXAMPLE_IDS.complainant, cast.orgs.charity],
-      [EXAMPLE_IDS.respondent, cast.orgs.council],
-      [EXAMPLE_IDS.person, cast.mediator.id], [EXAMPLE_IDS.case, caseId]]);
+    it('are accepted by the server, each operation sent by a caller its roles allow', async () => {
+      const ids = realIds();
+      const substitute = (value: unknown): unknown => JSON.parse(JSON.stringify(value), (_key, inner: unknown) => (typeof inner === 'string' ? (ids.get(inner) ?? inner) : inner));
+      const usedKeys = new Set<string>();
+      const answers: string[] = [];
 
-  it('are accepted by the server, each operation sent by a caller its roles allow', async () => {
-    const ids = realIds();
-    const substitute = (value: unknown): unknown => JSON.parse(JSON.stringify(value), (_key, inner: unknown) => (typeof inner === 'string' ? (ids.get(inner) ?? inner) : inner));
-    const usedKeys = new Set<string>();
-    const answers: string[] = [];
-
-    for (const [path, item] of Object.entries(docs.paths)) {
-      for (const [method, operation] of Object.entries(item)) {
-        const parameters = operation.parameters ?? [];
-        const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(substitute(exampleOf(parameters.find((p) => p.name === name)?.schema ?? {}, parameters.find((p) => p.name === name)?.example)))));
-        const query = new URLSearchParams();
-        const headers: Record<string, string> = {};
-        for (const p of parameters) {
-          const example = p.example ?? p.schema?.example;
-          if (example === undefined || p.in === 'path') continue;
-          let value = String(substitute(example));
-          if (p.name === 'Idempotency-Key') {
-            // The same key on another request is a 422 by design: the example key is used once.
-            value = usedKeys.has(value) ? `${operation.operationId}-${value}` : value;
-            usedKeys.add(value);
+      for (const [path, item] of Object.entries(doc().paths)) {
+        for (const [method, operation] of Object.entries(item)) {
+          const parameters = operation.parameters ?? [];
+          const url = path.replace(/\{(\w+)\}/g, (_m, name: string) => encodeURIComponent(String(substitute(exampleOf(parameters.find((p) => p.name === name)?.schema ?? {}, parameters.find((p) => p.name === name)?.example)))));
+          const query = new URLSearchParams();
+          const headers: Record<string, string> = {};
+          for (const p of parameters) {
+            const example = p.example ?? p.schema?.example;
+            if (example === undefined || p.in === 'path') continue;
+            let value = String(substitute(example));
+            if (p.name === 'Idempotency-Key') {
+              // The same key on another request is a 422 by design: the example key is used once.
+              value = usedKeys.has(value) ? `${operation.operationId}-${value}` : value;
+              usedKeys.add(value);
+            }
+            if (p.in === 'query') query.set(p.name, value);
+            if (p.in === 'header') headers[p.name] = value;
           }
-          if (p.in === 'query') query.set(p.name, value);
-          if (p.in === 'header') headers[p.name] = value;
-        }
-        const media = operation.requestBody?.content['application/json'];
-        const body = media ? substitute(media.example ?? exampleOf(media.schema)) : undefined;
-        const command = path.startsWith('/disputes/{id}/');
-        const caller = command ? await senderOf(path.split('/').pop() ?? '') : callerFor(operation['x-required-roles'] as string[] | undefined);
-        const target = `${url}${query.size > 0 ? `?${query}` : ''}`;
-        const response = method === 'get' ? await caller.get(target, headers) : await caller.post(target, body, headers);
-        answers.push(`${method.toUpperCase()} ${target} ${JSON.stringify(body ?? null)} → ${response.status} ${response.status >= 400 ? response.text : ''}`);
-        const accepted = method === 'get' || operation.requestBody === undefined ? [200] : command ? [200, 403, 409, 412] : [200, 201];
-        expect([`${method.toUpperCase()} ${path}`, accepted.includes(response.status) ? 'accepted' : answers.at(-1)]).toEqual([`${method.toUpperCase()} ${path}`, 'accepted']);
-        if (command && response.status === 412) {
-          // The example If-Match pins revision 3: the body passed validation. Sent unpinned, the machine weighs it too.
-          const { 'If-Match': _pinned, ...unpinned } = headers;
-          const again = await caller.post(target, body, { ...unpinned, 'Idempotency-Key': `${operation.operationId}-unpinned` });
-          answers.push(`${method.toUpperCase()} ${target} unpinned → ${again.status} ${again.status >= 400 ? again.text : ''}`);
-          expect([`${path} unpinned`, [200, 403, 409].includes(again.status) ? 'accepted' : answers.at(-1)]).toEqual([`${path} unpinned`, 'accepted']);
+          const media = operation.requestBody?.content['application/json'];
+          const body = media ? substitute(media.example ?? exampleOf(media.schema)) : undefined;
+          const command = path.startsWith('/disputes/{id}/');
+          const caller = command ? await senderOf(path.split('/').pop() ?? '') : callerFor(operation['x-required-roles'] as string[] | undefined);
+          const target = `${url}${query.size > 0 ? `?${query}` : ''}`;
+          const response = method === 'get' ? await caller.get(target, headers) : await caller.post(target, body, headers);
+          answers.push(`${method.toUpperCase()} ${target} ${JSON.stringify(body ?? null)} → ${response.status} ${response.status >= 400 ? response.text : ''}`);
+          const accepted = method === 'get' || operation.requestBody === undefined ? [200] : command ? [200, 403, 409, 412] : [200, 201];
+          expect([`${method.toUpperCase()} ${path}`, accepted.includes(response.status) ? 'accepted' : answers.at(-1)]).toEqual([`${method.toUpperCase()} ${path}`, 'accepted']);
+          if (command && response.status === 412) {
+            // The example If-Match pins revision 3: the body passed validation. Sent unpinned, the machine weighs it too.
+            const { 'If-Match': _pinned, ...unpinned } = headers;
+            const again = await caller.post(target, body, { ...unpinned, 'Idempotency-Key': `${operation.operationId}-unpinned` });
+            answers.push(`${method.toUpperCase()} ${target} unpinned → ${again.status} ${again.status >= 400 ? again.text : ''}`);
+            expect([`${path} unpinned`, [200, 403, 409].includes(again.status) ? 'accepted' : answers.at(-1)]).toEqual([`${path} unpinned`, 'accepted']);
+          }
         }
       }
+      // Every command was sent, and some got past the machine's checks.
+      expect(answers.filter((a) => a.startsWith('POST /disputes/') && !a.includes(' unpinned → ')).length).toBe(CASE_COMMAND_NAMES.length);
+      if (process.env.SHOW_EXAMPLE_ANSWERS) console.log(answers.join('\n'));
+      expect(answers.filter((a) => / → 200 /.test(a) && a.startsWith('POST /disputes/')).length).toBeGreaterThan(0);
+    });
+
+    /** Someone the case lets send the command now (its `allowed` list), so that the machine weighs the body; else the secretariat. */
+    async function senderOf(command: string) {
+      for (const person of [cast.complainant, cast.respondent, cast.secretariat, cast.chair, cast.mediator, cast.panelChair]) {
+        const allowed = ((await person.http.get(`/disputes/${caseId}`)).body as { allowed?: string[] }).allowed ?? [];
+        if (allowed.includes(command)) return person.http;
+      }
+      return cast.secretariat.http;
     }
-    // Every command was sent, and some got past the machine's checks.
-    expect(answers.filter((a) => a.startsWith('POST /disputes/') && !a.includes(' unpinned → ')).length).toBe(CASE_COMMAND_NAMES.length);
-    if (process.env.SHOW_EXAMPLE_ANSWERS) console.log(answers.join('\n'));
-    expect(answers.filter((a) => / → 200 /.test(a) && a.startsWith('POST /disputes/')).length).toBeGreaterThan(0);
+
+    function callerFor(roles: readonly string[] | undefined) {
+      const role = roles?.[0];
+      if (role === 'admin') return e2e.admin;
+      if (role === 'partner') return cast.complainant.http;
+      return cast.secretariat.http;
+    }
+
+    /** The example a schema gives, or one composed from its parts the way Swagger UI composes it. */
+    function exampleOf(given: Loose, explicit?: unknown): unknown {
+      if (explicit !== undefined) return explicit;
+      const s = resolve(given);
+      if (s.example !== undefined) return s.example;
+      if (Array.isArray(s.enum)) return s.enum[0];
+      if (s.type === 'object' || s.properties) {
+        const required = new Set<string>(s.required ?? []);
+        const entries = Object.entries((s.properties ?? {}) as Record<string, Loose>).filter(([name, property]) => required.has(name) || resolve(property).example !== undefined);
+        return Object.fromEntries(entries.map(([name, property]) => [name, exampleOf(property)]));
+      }
+      if (s.type === 'array') return (s.minItems ?? 0) > 0 || resolve(s.items).example !== undefined ? [exampleOf(s.items)] : [];
+      if (s.type === 'integer' || s.type === 'number') return s.minimum ?? 0;
+      if (s.type === 'boolean') return true;
+      if (s.format === 'date') return '2026-03-02';
+      if (s.format === 'date-time') return START;
+      if (s.format === 'byte') return Buffer.from('%PDF').toString('base64');
+      return 'string';
+    }
+
+    function resolve(given: Loose | undefined): Loose {
+      const ref = (given?.$ref ?? given?.allOf?.[0]?.$ref) as string | undefined;
+      return ref ? (doc().components.schemas[ref.split('/').pop() ?? ''] ?? {}) : (given ?? {});
+    }
   });
 
-  /** Someone the case lets send the command now (its `allowed` list), so that the machine weighs the body; else the secretariat. */
-  async function senderOf(command: string) {
-    for (const person of [cast.complainant, cast.respondent, cast.secretariat, cast.chair, cast.mediator, cast.panelChair]) {
-      const allowed = ((await person.http.get(`/disputes/${caseId}`)).body as { allowed?: string[] }).allowed ?? [];
-      if (allowed.includes(command)) return person.http;
-    }
-    return cast.secretariat.http;
-  }
-
-  function callerFor(roles: readonly string[] | undefined) {
-    const role = roles?.[0];
-    if (role === 'admin') return e2e.admin;
-    if (role === 'partner') return cast.complainant.http;
-    return cast.secretariat.http;
-  }
-
-  /** The example a schema gives, or one composed from its parts the way Swagger UI composes it. */
-  function exampleOf(given: Loose, explicit?: unknown): unknown {
-    if (explicit !== undefined) return explicit;
-    const s = resolve(given);
-    if (s.example !== undefined) return s.example;
-    if (Array.isArray(s.enum)) return s.enum[0];
-    if (s.type === 'object' || s.properties) {
-      const required = new Set<string>(s.required ?? []);
-      const entries = Object.entries((s.properties ?? {}) as Record<string, Loose>).filter(([name, property]) => required.has(name) || resolve(property).example !== undefined);
-      return Object.fromEntries(entries.map(([name, property]) => [name, exampleOf(property)]));
-    }
-    if (s.type === 'array') return (s.minItems ?? 0) > 0 || resolve(s.items).example !== undefined ? [exampleOf(s.items)] : [];
-    if (s.type === 'integer' || s.type === 'number') return s.minimum ?? 0;
-    if (s.type === 'boolean') return true;
-    if (s.format === 'date') return '2026-03-02';
-    if (s.format === 'date-time') return START;
-    if (s.format === 'byte') return Buffer.from('%PDF').toString('base64');
-    return 'string';
-  }
-
-  function resolve(given: Loose | undefined): Loose {
-    const ref = (given?.$ref ?? given?.allOf?.[0]?.$ref) as string | undefined;
-    return ref ? (docs.components.schemas[ref.split('/').pop() ?? ''] ?? {}) : (given ?? {});
-  }
-});
-
-/** Redocly CLI, a maintained OpenAPI linter, with the repository's redocly.yaml. */
-describe('the OpenAPI document, linted', () => {
+  /** Redocly CLI, a maintained OpenAPI linter, with the repository's redocly.yaml. */
   it('passes redocly lint with no problems', async () => {
-    const e2e = await E2eApi.start(START);
     const dir = await mkdtemp(join(tmpdir(), 'compact-disputes-openapi-'));
     try {
       const file = join(dir, 'openapi.json');
@@ -387,7 +370,6 @@ describe('the OpenAPI document, linted', () => {
       // Warnings would not change the exit code; there must be none either (Node 20's deprecation box aside).
       expect(output).not.toMatch(/\d+ warnings?/);
     } finally {
-      await e2e.dispose();
       await rm(dir, { recursive: true, force: true });
     }
   });
