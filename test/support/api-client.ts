@@ -1,4 +1,4 @@
-import { throwOnResponseViolations } from './response-conformance.js';
+import { throwOnResponseViolations } from './response-violations.js';
 
 export interface ApiResponse<T = unknown> {
   readonly status: number;

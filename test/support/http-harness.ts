@@ -8,7 +8,8 @@ import { type DestinationStream } from 'pino';
 import { type ModuleImport } from '../../apps/api/src/app.module.js';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { type AppSettings } from '#config';
-import { throwOnResponseViolations, watchResponses } from './response-conformance.js';
+import { watchResponses } from './response-conformance.js';
+import { throwOnResponseViolations } from './response-violations.js';
 
 export const TEST_ADMIN_TOKEN = 'test-bootstrap-admin-token-0001';
 

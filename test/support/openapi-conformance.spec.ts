@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiProperty } from '@nestjs/swagger';
 import { api } from './api-client.js';
 import { startTestServer } from './http-harness.js';
 import { type Exchange, OpenApiConformance, type OpenApiDocument } from './openapi-conformance.js';
-import { takeResponseViolations } from './response-conformance.js';
+import { takeResponseViolations } from './response-violations.js';
 
 const DOCUMENT: OpenApiDocument = {
   paths: {

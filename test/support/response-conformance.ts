@@ -1,30 +1,17 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type OpenApiDocument, OpenApiConformance } from './openapi-conformance.js';
+import { recordResponseViolations } from './response-violations.js';
 
 /*
  * The test servers' answers, checked against their own /docs-json as they leave (see
- * openapi-conformance.ts). A nonconforming answer is recorded here; the test that caused it fails:
- * at once when it used api() (api-client.ts throws), otherwise at its end (the afterEach in
+ * openapi-conformance.ts). A nonconforming answer is recorded (response-violations.ts) and the
+ * test that caused it fails: at once when it used api(), otherwise at its end (the afterEach in
  * response-conformance.setup.ts), or when the server closes.
  */
 
-const violations: string[] = [];
 /** Documents seen in this test file, by their text: servers restarted on the same code share one. */
 const conformanceByDocument = new Map<string, OpenApiConformance>();
-
-/** The nonconforming answers recorded since the last call, and forgets them. */
-export function takeResponseViolations(): string[] {
-  return violations.splice(0, violations.length);
-}
-
-/** Throws one error naming every nonconforming answer recorded since the last check. */
-export function throwOnResponseViolations(): void {
-  const found = takeResponseViolations();
-  if (found.length > 0) {
-    throw new Error(`The server answered outside its OpenAPI document (/docs-json):\n- ${found.join('\n- ')}`);
-  }
-}
 
 export interface ResponseWatch {
   /** Call once the server listens: reads /docs-json, after which every answer is checked. */
@@ -48,7 +35,7 @@ export function watchResponses(app: NestFastifyApplication): ResponseWatch {
         contentType: typeof contentType === 'string' ? contentType : undefined,
         body: typeof payload === 'string' || Buffer.isBuffer(payload) ? payload : undefined,
       });
-      violations.push(...problems);
+      recordResponseViolations(problems);
       return payload;
     });
   return {

@@ -38,7 +38,7 @@ export class RaiseDisputeDto {
   @Text(300, { description: 'One line that names the dispute.', example: 'Grant cut at four weeks\' notice' })
   readonly summary!: string;
 
-  @Text(TEXT.long, { description: 'What happened.' })
+  @Text(TEXT.long, { description: 'What happened.', example: 'Our grant was cut with four weeks\' notice, in the middle of the winter appeal.' })
   readonly details!: string;
 
   @Text(TEXT.medium, { description: 'What the complainant wants to happen.', example: 'Twelve weeks\' notice' })
