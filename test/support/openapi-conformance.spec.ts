@@ -68,9 +68,14 @@ describe('checking an answer against the OpenAPI document', () => {
     ]);
   });
 
-  it('refuses a content type the status does not document', () => {
+  it('refuses a content type the status does not document, and takes one within a documented range', () => {
     expect(conformance.check(answer({ contentType: 'text/html' }))).toEqual([
       'GET /things/7: getThing (GET /things/{id}) 200 documents application/json, but the answer is text/html.',
+    ]);
+    const file = new OpenApiConformance({ paths: { '/file': { get: { operationId: 'file', responses: { '200': { content: { 'application/*': {} } } } } } } });
+    expect(file.check(answer({ url: '/file', route: '/file', contentType: 'application/pdf', body: Buffer.from('%PDF') }))).toEqual([]);
+    expect(file.check(answer({ url: '/file', route: '/file', contentType: 'image/png', body: Buffer.from('png') }))).toEqual([
+      'GET /file: file (GET /file) 200 documents application/*, but the answer is image/png.',
     ]);
   });
 

@@ -92,7 +92,8 @@ export class OpenApiConformance {
     if (Object.keys(content).length === 0) {
       return text === '' ? [] : [`${request}: ${where} documents no body, but the answer has one (${mediaType ?? 'no content type'}).`];
     }
-    const media = mediaType === undefined ? undefined : content[mediaType];
+    // The exact type, else a documented range (`application/*`, `*/*`), as OpenAPI allows.
+    const media = mediaType === undefined ? undefined : (content[mediaType] ?? content[`${mediaType.split('/')[0]}/*`] ?? content['*/*']);
     if (media === undefined) {
       return [`${request}: ${where} documents ${Object.keys(content).join(', ')}, but the answer is ${mediaType ?? 'without a content type'}.`];
     }
