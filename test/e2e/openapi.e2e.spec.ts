@@ -245,7 +245,7 @@ describe('the OpenAPI document', () => {
     return schema(name).properties[property] ?? {};
   }
 
-  /** Every example the document gives (bodies composed as Swagger UI does, parameters), sent to the server. */
+  /** Every example the document gives (bodies composed as Swagger UI composes them, parameters), sent to the server. */
   describe('its examples', () => {
     let cast: Cast;
     let caseId: string;
@@ -334,12 +334,10 @@ describe('the OpenAPI document', () => {
       const s = resolve(given);
       if (s.example !== undefined) return s.example;
       if (Array.isArray(s.enum)) return s.enum[0];
-      if (s.type === 'object' || s.properties) {
-        const required = new Set<string>(s.required ?? []);
-        const entries = Object.entries((s.properties ?? {}) as Record<string, Loose>).filter(([name, property]) => required.has(name) || resolve(property).example !== undefined);
-        return Object.fromEntries(entries.map(([name, property]) => [name, exampleOf(property)]));
-      }
-      if (s.type === 'array') return (s.minItems ?? 0) > 0 || resolve(s.items).example !== undefined ? [exampleOf(s.items)] : [];
+      // Every property, optional ones too: what Swagger UI's "Try it out" sends unless the user edits it.
+      if (s.type === 'object' || s.properties) return Object.fromEntries(Object.entries((s.properties ?? {}) as Record<string, Loose>).map(([name, property]) => [name, exampleOf(property)]));
+      if (Array.isArray(s.oneOf)) return exampleOf(s.oneOf[0]);
+      if (s.type === 'array') return [exampleOf(s.items)];
       if (s.type === 'integer' || s.type === 'number') return s.minimum ?? 0;
       if (s.type === 'boolean') return true;
       if (s.format === 'date') return '2026-03-02';

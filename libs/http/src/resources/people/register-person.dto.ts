@@ -31,6 +31,7 @@ export class RegisterPersonDto {
   @Id({
     presence: 'nullable',
     description: 'A statutory authority the person is Compact lead councillor for (Compact 5.4); such a person is never appointed on its cases.',
+    example: EXAMPLE_IDS.respondent,
   })
   readonly compactLeadFor?: string | null;
 }
