@@ -23,8 +23,9 @@ export class MetricsController {
   @OpenedByMetricsToken()
   @Get()
   @ApiOperation({
+    operationId: 'metrics',
     summary: 'Prometheus metrics (text exposition format)',
-    description: 'Public by default. When the server is started with METRICS_TOKEN, only `Authorization: Bearer <METRICS_TOKEN>` is answered (401 without it, 403 with another token).',
+    description: 'Request counts and timings by route pattern, command outcomes, event store latency, projection lag: no ids or personal data. Public by default. When the server is started with METRICS_TOKEN, only `Authorization: Bearer <METRICS_TOKEN>` is answered (401 without it, 403 with another token).',
   })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Metrics in the Prometheus text format.', schema: { type: 'string' } })

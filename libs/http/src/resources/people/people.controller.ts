@@ -55,12 +55,13 @@ export class PeopleController {
   @ApiOperation({
     operationId: 'registerPerson',
     summary: 'Register a person with their roles (admin)',
-    description: 'Answers the person\'s bearer token once; only its hash is kept. `organisationId` is required for partners.',
+    description:
+      'Records PersonRegistered in the directory\'s log, with the organisation the person acts for (required for partners; kept with its dates for the conflict-of-interest rule). Answers the person\'s bearer token once: only its hash is kept, so store it now. A repeat with an Idempotency-Key whose person already exists is a 409 (the token cannot be shown twice).',
   })
   @ApiBody({ type: RegisterPersonDto })
   @ApiHeader(IDEMPOTENCY_KEY_API_HEADER)
-  @ApiCreatedResponse({ type: RegisteredPersonDto })
-  @ApiProblemResponses(400, 401, 403, 409, 422)
+  @ApiCreatedResponse({ type: RegisteredPersonDto, description: 'Registered.' })
+  @ApiProblemResponses(409)
   async register(
     @Body() body: RegisterPersonDto,
     @CurrentPrincipal() principal: Principal,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 
 /* Response shapes, for the OpenAPI document. Revisions and positions are bigint inside and JSON numbers on the wire. */
 
@@ -34,14 +34,47 @@ export class OrganisationDto {
   @ApiProperty()
   readonly type!: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ type: String, format: 'date-time' })
   readonly signedAt!: string;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it left the Compact; null while it is a signatory.' })
   readonly leftAt!: string | null;
 }
 
 export class OrganisationListDto {
   @ApiProperty({ type: [OrganisationDto] })
   readonly items!: OrganisationDto[];
+}
+
+class ProjectionFailureDto {
+  @ApiProperty({ type: 'integer', format: 'int64' }) readonly position!: number;
+  @ApiProperty() readonly eventId!: string;
+  @ApiProperty() readonly eventType!: string;
+  @ApiProperty() readonly error!: string;
+}
+
+class ProjectionStatusDto {
+  @ApiProperty({ example: 'cases' }) readonly name!: string;
+  @ApiProperty({ type: 'integer', format: 'int64', description: 'The last log position applied.' }) readonly checkpoint!: number;
+  @ApiProperty({ type: 'integer', format: 'int64', description: 'The last position in the log.' }) readonly head!: number;
+  @ApiProperty({ type: 'integer', format: 'int64', description: 'Positions behind the log.' }) readonly lag!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) readonly failures!: number;
+  @ApiProperty({ type: ProjectionFailureDto, nullable: true }) readonly lastFailure!: ProjectionFailureDto | null;
+  @ApiProperty() readonly rebuilding!: boolean;
+}
+
+export class ProjectionStatusListDto {
+  @ApiProperty({ type: [ProjectionStatusDto] }) readonly projections!: ProjectionStatusDto[];
+}
+
+class ProjectionRebuiltDto {
+  @ApiProperty({ example: 'cases' }) readonly name!: string;
+  @ApiProperty({ type: 'integer', format: 'int64', description: 'The fresh file\'s checkpoint when it was swapped in.' }) readonly position!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) readonly events!: number;
+  @ApiProperty({ type: 'integer', minimum: 0 }) readonly failures!: number;
+  @ApiProperty({ type: 'number', minimum: 0 }) readonly milliseconds!: number;
+}
+
+export class ProjectionRebuildDto {
+  @ApiProperty({ type: [ProjectionRebuiltDto] }) readonly rebuilt!: ProjectionRebuiltDto[];
 }
