@@ -110,6 +110,8 @@ export class PlatformProbeController {
   @Post('large')
   @HttpCode(200)
   @BodyLimit(BODY_LIMITS.evidence)
+  @ApiBody({ schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse(ANY_JSON)
   large(@Body() body: Record<string, unknown>) {
     return { fields: Object.keys(body) };
   }

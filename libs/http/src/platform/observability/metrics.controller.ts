@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiProblemResponses } from '../openapi/problem-schema.js';
 import { type Principal } from '#application';
 import { ForbiddenError, UnauthenticatedError } from '#core';
 import { CurrentPrincipal } from '../auth/current-principal.decorator.js';
@@ -29,6 +30,7 @@ export class MetricsController {
   })
   @ApiProduces('text/plain')
   @ApiOkResponse({ description: 'Metrics in the Prometheus text format.', schema: { type: 'string' } })
+  @ApiProblemResponses(403)
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(@CurrentPrincipal() principal: Principal | null): Promise<string> {
     if (this.metricsToken !== null && principal !== METRICS_SCRAPER) {

@@ -84,7 +84,7 @@ export class ChooseRouteDto {
     presence: 'optional',
     max: 20,
     description: 'The party organisations that agree to the route: every party, for mediation.',
-    example: ['<complainant id>', '<respondent id>'],
+    example: [EXAMPLE_IDS.complainant, EXAMPLE_IDS.respondent],
   })
   readonly consentFrom?: string[];
 }

@@ -103,6 +103,8 @@ class RecommendationDto {
   @ApiProperty({ type: String, format: 'date' }) readonly dueDate!: string;
   @ApiProperty(nullableString(undefined)) readonly clause!: string | null;
   @ApiProperty({ type: String, format: 'date', description: 'The day the secretariat checks it.' }) readonly checkOn!: string;
+  @ApiProperty(nullableString(undefined, 'How checkOn was counted (null on events recorded before dates kept their rule).')) readonly checkRule!: string | null;
+  @ApiProperty(nullableString(undefined, 'The working-day calendar that counted it.')) readonly calendarVersion!: string | null;
 }
 
 class FindingsResponseDto {
@@ -137,6 +139,7 @@ class NoteDto {
   @ApiProperty() readonly text!: string;
   @ApiProperty({ enum: NOTE_VISIBILITIES }) readonly visibility!: string;
   @ApiProperty() readonly byPersonId!: string;
+  @ApiProperty(nullableString(undefined, 'Their name in the directory.')) readonly byPersonName!: string | null;
   @ApiProperty({ type: String, format: 'date-time' }) readonly at!: string;
 }
 

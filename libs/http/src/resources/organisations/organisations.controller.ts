@@ -75,7 +75,7 @@ export class OrganisationsController {
       'Event OrganisationLeft. From then on nobody joins it and no dispute is raised by or against it; its open cases and its people\'s ' +
       'membership history stay. Leaving is once: 409 if it already left.',
   })
-  @ApiParam({ name: 'id', description: 'The organisation id.' })
+  @ApiParam({ name: 'id', description: 'The organisation id.', example: EXAMPLE_IDS.organisation })
   @ApiBody({ type: LeaveCompactDto })
   @ApiHeader(IDEMPOTENCY_KEY_API_HEADER)
   @ApiOkResponse({ type: CommandResultDto, description: 'Recorded: the organisation\'s new stream revision and the global position of the event.' })

@@ -28,6 +28,7 @@ import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { EmptyBodyDto } from '../disputes/command-dtos.js';
 import { IDEMPOTENCY_KEY_API_HEADER } from '../shared/api-headers.js';
 import { RegisteredPersonDto } from '../shared/responses.js';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 import { plain, writeOptions } from '../shared/write-options.js';
 import { ListPeopleQueryDto } from './people-queries.dto.js';
 import { PersonDto, PersonListDto } from './people-responses.js';
@@ -35,7 +36,7 @@ import { CommandWriteOptions, PersonCommand } from './person-command.decorator.j
 import { DeactivatePersonDto, MovePersonDto, RoleChangeDto } from './person-commands.dto.js';
 import { RegisterPersonDto } from './register-person.dto.js';
 
-const PERSON_ID = { name: 'id', description: 'The person id, as POST /people answered it.' };
+const PERSON_ID = { name: 'id', description: 'The person id, as POST /people answered it.', example: EXAMPLE_IDS.person };
 
 /**
  * The people who run and take part in the process. Admin commands each append one event to the

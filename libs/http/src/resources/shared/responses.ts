@@ -53,6 +53,11 @@ class ProjectionFailureDto {
   @ApiProperty() readonly error!: string;
 }
 
+class HaltedStreamDto extends ProjectionFailureDto {
+  @ApiProperty({ example: 'dispute-3c9e1f2a-7b6d-4c5e-9f8a-2b1c0d9e8f7a' }) readonly streamId!: string;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Later events of the stream not applied until a rebuild.' }) readonly skippedEvents!: number;
+}
+
 class ProjectionStatusDto {
   @ApiProperty({ example: 'cases' }) readonly name!: string;
   @ApiProperty({ type: 'integer', format: 'int64', description: 'The last log position applied.' }) readonly checkpoint!: number;
@@ -60,6 +65,8 @@ class ProjectionStatusDto {
   @ApiProperty({ type: 'integer', format: 'int64', description: 'Positions behind the log.' }) readonly lag!: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) readonly failures!: number;
   @ApiProperty({ type: ProjectionFailureDto, nullable: true }) readonly lastFailure!: ProjectionFailureDto | null;
+  @ApiProperty({ type: [HaltedStreamDto], description: 'Streams whose later events wait for a rebuild (the first few).' }) readonly haltedStreams!: HaltedStreamDto[];
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'How many streams are halted in all.' }) readonly haltedStreamCount!: number;
   @ApiProperty() readonly rebuilding!: boolean;
 }
 
@@ -72,6 +79,7 @@ class ProjectionRebuiltDto {
   @ApiProperty({ type: 'integer', format: 'int64', description: 'The fresh file\'s checkpoint when it was swapped in.' }) readonly position!: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) readonly events!: number;
   @ApiProperty({ type: 'integer', minimum: 0 }) readonly failures!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Streams the fresh file halted: the cause of their failure is still there.' }) readonly haltedStreams!: number;
   @ApiProperty({ type: 'number', minimum: 0 }) readonly milliseconds!: number;
 }
 
