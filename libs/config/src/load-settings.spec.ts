@@ -89,6 +89,26 @@ describe('loadSettings', () => {
       ]);
     });
 
+    it.each(['kurrentdb://localhost:2113?tls=false', 'esdb+discover://admin:changeit@cluster.example:2113', 'kurrent://a:2111,b:2112,c:2113?tls=true'])(
+      'accepts %s (the adapter hands kurrentdb schemes to the client as esdb)',
+      (connectionString) => {
+        expect(loadSettings({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: connectionString }).eventStoreConnectionString).toBe(connectionString);
+      },
+    );
+
+    it.each(['esdb://', 'esdb://?tls=false', 'kurrentdb://local host:2113', 'esdb://admin:changeit@'])('refuses %s, which names no host', (connectionString) => {
+      expect(failureOf({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: connectionString }).problems).toEqual([
+        { variable: 'EVENTSTORE_CONNECTION_STRING', reason: expect.stringContaining('at least one host') },
+      ]);
+    });
+
+    it('reads a stream prefix and refuses one that could name a system stream', () => {
+      expect(loadSettings({ EVENTSTORE_STREAM_PREFIX: 'cambs.' }).eventStoreStreamPrefix).toBe('cambs.');
+      expect(loadSettings({}).eventStoreStreamPrefix).toBeUndefined();
+      expect(failureOf({ EVENTSTORE_STREAM_PREFIX: '$all' }).problems[0]?.variable).toBe('EVENTSTORE_STREAM_PREFIX');
+      expect(failureOf({ EVENTSTORE_STREAM_PREFIX: 'a b' }).problems[0]?.variable).toBe('EVENTSTORE_STREAM_PREFIX');
+    });
+
     it('refuses a connection string that is not an esdb or kurrentdb URL', () => {
       expect(failureOf({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' }).problems[0]?.variable).toBe(
         'EVENTSTORE_CONNECTION_STRING',

@@ -12,7 +12,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '#core';
-import { EventStoreClosedError } from '#event-store';
+import { EventStoreClosedError, EventStoreUnavailableError } from '#event-store';
 import { PROBLEM_CONTENT_TYPE, ProblemException, type ProblemDetails, type ProblemInit, problemTypeOf } from './problem-details.js';
 import { BODY_LIMIT_BYTES } from './security/body-limit.js';
 
@@ -84,6 +84,17 @@ function answerFor(exception: unknown): Answer {
       detail: 'The server is shutting down. Try again shortly.',
       code: 'SERVICE.SHUTTING_DOWN',
       headers: { 'retry-after': '5' },
+    };
+  }
+  if (exception instanceof EventStoreUnavailableError) {
+    // Logged: an operator needs to know the store is unreachable; the client only that it may retry.
+    return {
+      status: 503,
+      title: 'Service unavailable',
+      detail: 'The event store cannot be reached just now. Try again shortly; a retry with the same Idempotency-Key is safe.',
+      code: 'SERVICE.EVENT_STORE_UNAVAILABLE',
+      headers: { 'retry-after': '5' },
+      log: true,
     };
   }
   return { status: 500, title: 'Internal server error', detail: GENERIC_500_DETAIL, code: 'SERVER.INTERNAL_ERROR', log: true };
