@@ -16,7 +16,7 @@ describe('startApi', () => {
   it('names every bad variable', async () => {
     const reported: string[] = [];
     await startApi({ settings: () => loadSettings({ PORT: 'http', EVENT_STORE: 'mongo' }), reportFatal: (message) => reported.push(message) });
-    expect(reported[0]).toContain('PORT: must be a whole number from 1 to 65535 (got "http")');
+    expect(reported[0]).toContain('PORT: must be a whole number from 0 (any free port) to 65535 (got "http")');
     expect(reported[0]).toContain('EVENT_STORE: must be one of sqlite, eventstoredb (got "mongo")');
   });
 

@@ -68,11 +68,12 @@ describe('loadSettings', () => {
   });
 
   describe('PORT', () => {
-    it.each(['0', '65536', 'eighty', '80.5', '-1'])('refuses %s', (port) => {
-      expect(failureOf({ PORT: port }).problems).toEqual([{ variable: 'PORT', reason: expect.stringContaining('1 to 65535') }]);
+    it.each(['65536', 'eighty', '80.5', '-1'])('refuses %s', (port) => {
+      expect(failureOf({ PORT: port }).problems).toEqual([{ variable: 'PORT', reason: expect.stringContaining('to 65535') }]);
     });
 
-    it('accepts the edges of the range', () => {
+    it('accepts the edges of the range, 0 meaning any free port', () => {
+      expect(loadSettings({ PORT: '0' }).port).toBe(0);
       expect(loadSettings({ PORT: '1' }).port).toBe(1);
       expect(loadSettings({ PORT: '65535' }).port).toBe(65535);
     });
@@ -158,7 +159,7 @@ describe('loadSettings', () => {
     expect(error.message).toBe(
       [
         'Invalid configuration:',
-        '  - PORT: must be a whole number from 1 to 65535 (got "70000")',
+        '  - PORT: must be a whole number from 0 (any free port) to 65535 (got "70000")',
         '  - LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
         '  - EVENTSTORE_CONNECTION_STRING: is required when EVENT_STORE=eventstoredb',
         '  - BOOTSTRAP_ADMIN_TOKEN: must be at least 16 characters long when set',

@@ -106,8 +106,9 @@ function connectionStringProblem(value: string): string | null {
 function readPort(value: string | undefined, problem: (variable: string, reason: string) => void): number {
   if (value === undefined) return 3000;
   const port = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    problem('PORT', `must be a whole number from 1 to 65535 (got "${value}")`);
+  // 0 asks the system for any free port (tests running several instances); the log names the one bound.
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    problem('PORT', `must be a whole number from 0 (any free port) to 65535 (got "${value}")`);
     return 3000;
   }
   return port;
