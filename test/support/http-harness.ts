@@ -8,6 +8,7 @@ import { type DestinationStream } from 'pino';
 import { type ModuleImport } from '../../apps/api/src/app.module.js';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { type AppSettings } from '#config';
+import { storeUnderTest } from './store-under-test.js';
 
 export const TEST_ADMIN_TOKEN = 'test-bootstrap-admin-token-0001';
 
@@ -39,8 +40,7 @@ export async function startTestServer(overrides: Partial<AppSettings> = {}, opti
     port: 0,
     host: '127.0.0.1',
     dataDir,
-    eventStore: 'sqlite',
-    eventStoreConnectionString: null,
+    ...storeUnderTest(dataDir),
     bootstrapAdminToken: TEST_ADMIN_TOKEN,
     clockFixed: null,
     nodeEnv: 'test',
