@@ -5,3 +5,4 @@ export * from './event-store-errors.js';
 export * from './eventstoredb/eventstoredb-event-store.js';
 export type { SubscriptionDrop } from './eventstoredb/eventstoredb-subscription.js';
 export { CONNECTION_STRING_SCHEMES, redactedConnectionString } from './eventstoredb/connection-string.js';
+export * from './copy-log.js';
