@@ -69,6 +69,27 @@ describe('ResilientSubscription', () => {
     expect(sessions.every((s) => s.unsubscribed)).toBe(true);
   });
 
+  it('treats a subscription that cannot even be opened as a drop, and tries again', async () => {
+    let opens = 0;
+    const drops: SubscriptionDrop[] = [];
+    const subscription = new ResilientSubscription(
+      {
+        open: () => {
+          opens += 1;
+          if (opens === 1) throw new UnavailableError();
+          return session([at(3n)], 'wait');
+        },
+        convert: (resolved) => fromResolvedEvent(resolved, (name) => name),
+        policy: new ReconnectionPolicy({ initialDelayMs: 10, jitter: 0 }),
+        onDropped: (drop) => drops.push(drop),
+        sleep: async () => undefined,
+      },
+      0n,
+    );
+    expect((await take(subscription, 1)).map((e) => e.position)).toEqual([3n]);
+    expect(drops).toHaveLength(1);
+  });
+
   it('starts the back-off again once events flow', async () => {
     const waits: number[] = [];
     let opens = 0;

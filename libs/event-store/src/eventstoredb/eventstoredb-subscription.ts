@@ -87,10 +87,11 @@ export class ResilientSubscription implements EventSubscription {
     try {
       while (!this.stopped) {
         let failure: unknown = new Error('The subscription ended');
-        const source = this.options.open(checkpoint);
-        this.current = source;
-        const iterator = source[Symbol.asyncIterator]();
+        let source: ClientSubscription | null = null;
         try {
+          source = this.options.open(checkpoint);
+          this.current = source;
+          const iterator = source[Symbol.asyncIterator]();
           for (;;) {
             const pending = iterator.next();
             // Stop may win the race; the client's promise must not then reject unobserved.
@@ -108,7 +109,7 @@ export class ResilientSubscription implements EventSubscription {
         } catch (error) {
           failure = error;
         } finally {
-          if (this.current === source) this.release();
+          if (source !== null && this.current === source) this.release();
         }
         if (this.stopped) return;
         const retryInMs = this.options.policy.nextDelayMs();
