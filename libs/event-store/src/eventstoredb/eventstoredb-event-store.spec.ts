@@ -44,7 +44,7 @@ if (server) {
   });
 } else {
   process.stdout.write(
-    '\nEventStoreDB contract suite NOT RUN: EVENTSTORE_CONNECTION_STRING is not set (e.g. esdb://127.0.0.1:2113?tls=false; see docs/production.md).\n',
+    '\nEventStoreDB suites NOT RUN (event store contract, projection runner): EVENTSTORE_CONNECTION_STRING is not set (e.g. kurrentdb://127.0.0.1:2113?tls=false; see docs/production.md).\n',
   );
 }
 
