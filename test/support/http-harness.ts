@@ -10,6 +10,7 @@ import { createApp } from '../../apps/api/src/create-app.js';
 import { type AppSettings } from '#config';
 import { watchResponses } from './response-conformance.js';
 import { throwOnResponseViolations } from './response-violations.js';
+import { storeUnderTest } from './store-under-test.js';
 
 export const TEST_ADMIN_TOKEN = 'test-bootstrap-admin-token-0001';
 
@@ -41,8 +42,7 @@ export async function startTestServer(overrides: Partial<AppSettings> = {}, opti
     port: 0,
     host: '127.0.0.1',
     dataDir,
-    eventStore: 'sqlite',
-    eventStoreConnectionString: null,
+    ...storeUnderTest(dataDir),
     bootstrapAdminToken: TEST_ADMIN_TOKEN,
     clockFixed: null,
     nodeEnv: 'test',

@@ -1,13 +1,16 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { ApplicationModule, rebuildWithProgressBar } from '#application';
 import { DataDirRegistration, ReadModels } from '#projections';
 import { ConfigurationError, loadSettings } from '#config';
+import { copyLog, EventStoreDbEventStore, redactedConnectionString, SqliteEventStore } from '#event-store';
 import { startApi } from '../../api/src/start-api.js';
 import { prepareDemo, printTokens } from './demo/demo-command.js';
 
-/** The command line: `demo` (load and serve the demo), `serve`, `rebuild`. Settings come from the environment. */
+/** The command line: `demo` (load and serve the demo), `serve`, `rebuild`, `copy-log`. Settings come from the environment. */
 const program = new Command()
   .name('compact-disputes')
   .description('The Cambridgeshire Compact section 6 dispute engine')
@@ -50,6 +53,31 @@ program
       for (const r of results) console.log(`${r.name}: ${r.events} events to position ${String(r.position)} in ${r.milliseconds} ms, ${r.failures} failures, ${r.haltedStreams} streams halted`);
     } finally {
       await app.close();
+    }
+  });
+
+program
+  .command('copy-log')
+  .description('copy the embedded store (DATA_DIR/events.sqlite) into EventStoreDB/KurrentDB: same streams, revisions, ids, data and metadata; safe to run again')
+  .option('--to <connection-string>', 'the KurrentDB connection string (default: EVENTSTORE_CONNECTION_STRING)')
+  .action(async (options: { to?: string }) => {
+    const settings = loadSettings();
+    const connectionString = options.to ?? settings.eventStoreConnectionString;
+    if (!connectionString) throw new Error('Name the target with --to <connection-string> or EVENTSTORE_CONNECTION_STRING.');
+    const file = join(settings.dataDir, 'events.sqlite');
+    if (!existsSync(file)) throw new Error(`There is no embedded store at ${file}.`);
+    const source = SqliteEventStore.open({ filename: file });
+    const target = new EventStoreDbEventStore({
+      connectionString,
+      ...(settings.eventStoreStreamPrefix !== undefined && { streamPrefix: settings.eventStoreStreamPrefix }),
+    });
+    try {
+      console.log(`Copying ${file} to ${redactedConnectionString(connectionString)}`);
+      const result = await copyLog(source, target, (p) => process.stdout.write(`\r${p.events} events, position ${String(p.position)} of ${String(p.head)}`));
+      console.log(`\nCopied ${result.events} events in ${result.appends} appends. Start the API with EVENT_STORE=eventstoredb; its read models rebuild from the new log.`);
+    } finally {
+      await source.close();
+      await target.close();
     }
   });
 

@@ -5,6 +5,8 @@ export interface AppSettings {
   readonly dataDir: string;
   readonly eventStore: 'sqlite' | 'eventstoredb';
   readonly eventStoreConnectionString: string | null;
+  /** Put before every stream name in EventStoreDB, so several deployments (or test runs) can share a cluster. */
+  readonly eventStoreStreamPrefix?: string;
   readonly bootstrapAdminToken: string | null;
   /** Frozen clock for demos and tests; refused in production. */
   readonly clockFixed: string | null;

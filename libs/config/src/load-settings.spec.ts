@@ -71,11 +71,12 @@ describe('loadSettings', () => {
   });
 
   describe('PORT', () => {
-    it.each(['0', '65536', 'eighty', '80.5', '-1'])('refuses %s', (port) => {
-      expect(failureOf({ PORT: port }).problems).toEqual([{ variable: 'PORT', reason: expect.stringContaining('1 to 65535') }]);
+    it.each(['65536', 'eighty', '80.5', '-1'])('refuses %s', (port) => {
+      expect(failureOf({ PORT: port }).problems).toEqual([{ variable: 'PORT', reason: expect.stringContaining('to 65535') }]);
     });
 
-    it('accepts the edges of the range', () => {
+    it('accepts the edges of the range, 0 meaning any free port', () => {
+      expect(loadSettings({ PORT: '0' }).port).toBe(0);
       expect(loadSettings({ PORT: '1' }).port).toBe(1);
       expect(loadSettings({ PORT: '65535' }).port).toBe(65535);
     });
@@ -90,6 +91,26 @@ describe('loadSettings', () => {
       expect(failureOf({ EVENT_STORE: 'eventstoredb' }).problems).toEqual([
         { variable: 'EVENTSTORE_CONNECTION_STRING', reason: 'is required when EVENT_STORE=eventstoredb' },
       ]);
+    });
+
+    it.each(['kurrentdb://localhost:2113?tls=false', 'esdb+discover://admin:changeit@cluster.example:2113', 'kurrent://a:2111,b:2112,c:2113?tls=true'])(
+      'accepts %s (the adapter hands kurrentdb schemes to the client as esdb)',
+      (connectionString) => {
+        expect(loadSettings({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: connectionString }).eventStoreConnectionString).toBe(connectionString);
+      },
+    );
+
+    it.each(['esdb://', 'esdb://?tls=false', 'kurrentdb://local host:2113', 'esdb://admin:changeit@'])('refuses %s, which names no host', (connectionString) => {
+      expect(failureOf({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: connectionString }).problems).toEqual([
+        { variable: 'EVENTSTORE_CONNECTION_STRING', reason: expect.stringContaining('at least one host') },
+      ]);
+    });
+
+    it('reads a stream prefix and refuses one that could name a system stream', () => {
+      expect(loadSettings({ EVENTSTORE_STREAM_PREFIX: 'cambs.' }).eventStoreStreamPrefix).toBe('cambs.');
+      expect(loadSettings({}).eventStoreStreamPrefix).toBeUndefined();
+      expect(failureOf({ EVENTSTORE_STREAM_PREFIX: '$all' }).problems[0]?.variable).toBe('EVENTSTORE_STREAM_PREFIX');
+      expect(failureOf({ EVENTSTORE_STREAM_PREFIX: 'a b' }).problems[0]?.variable).toBe('EVENTSTORE_STREAM_PREFIX');
     });
 
     it('refuses a connection string that is not an esdb or kurrentdb URL', () => {
@@ -155,7 +176,7 @@ describe('loadSettings', () => {
     expect(error.message).toBe(
       [
         'Invalid configuration:',
-        '  - PORT: must be a whole number from 1 to 65535 (got "70000")',
+        '  - PORT: must be a whole number from 0 (any free port) to 65535 (got "70000")',
         '  - LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
         '  - EVENTSTORE_CONNECTION_STRING: is required when EVENT_STORE=eventstoredb',
         '  - BOOTSTRAP_ADMIN_TOKEN: must be at least 16 characters long when set',

@@ -9,6 +9,8 @@ const MIN_SECRET_LENGTH = 16;
 /** Full date, time and zone: a bare date or a local time would make the frozen clock ambiguous. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ESDB_SCHEMES = ['esdb://', 'esdb+discover://', 'kurrentdb://', 'kurrentdb+discover://', 'kurrent://', 'kurrent+discover://'];
+/** Letters, digits and . _ - only, not starting with $ (the store's system streams). */
+const STREAM_PREFIX = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /**
  * Reads and checks every setting from the environment. The only place that reads process.env:
@@ -46,9 +48,14 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings 
   if (eventStore === 'eventstoredb') {
     if (eventStoreConnectionString === null) {
       problem('EVENTSTORE_CONNECTION_STRING', 'is required when EVENT_STORE=eventstoredb');
-    } else if (!ESDB_SCHEMES.some((scheme) => eventStoreConnectionString.startsWith(scheme))) {
-      problem('EVENTSTORE_CONNECTION_STRING', `must start with one of ${ESDB_SCHEMES.join(', ')}`);
+    } else {
+      const reason = connectionStringProblem(eventStoreConnectionString);
+      if (reason !== null) problem('EVENTSTORE_CONNECTION_STRING', reason);
     }
+  }
+  const eventStoreStreamPrefix = read('EVENTSTORE_STREAM_PREFIX');
+  if (eventStoreStreamPrefix !== undefined && !STREAM_PREFIX.test(eventStoreStreamPrefix)) {
+    problem('EVENTSTORE_STREAM_PREFIX', 'must be up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit');
   }
 
   const bootstrapAdminToken = readSecret('BOOTSTRAP_ADMIN_TOKEN', read('BOOTSTRAP_ADMIN_TOKEN'), problem);
@@ -68,6 +75,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings 
     dataDir,
     eventStore,
     eventStoreConnectionString,
+    ...(eventStoreStreamPrefix !== undefined && { eventStoreStreamPrefix }),
     bootstrapAdminToken,
     clockFixed,
     nodeEnv,
@@ -85,11 +93,27 @@ function readSecret(variable: string, value: string | undefined, problem: (varia
   return value;
 }
 
+/**
+ * Scheme and shape only (hosts after the scheme, no spaces); the client checks the options when
+ * it connects. The password never appears in the reason.
+ */
+function connectionStringProblem(value: string): string | null {
+  const scheme = ESDB_SCHEMES.find((candidate) => value.toLowerCase().startsWith(candidate));
+  if (scheme === undefined) return `must start with one of ${ESDB_SCHEMES.join(', ')}`;
+  const rest = value.slice(scheme.length);
+  const hosts = rest.replace(/^[^@/?]*@/, '').split(/[/?]/)[0] ?? '';
+  if (/\s/.test(value) || hosts === '' || hosts.split(',').some((host) => !/^[A-Za-z0-9.[\]:_-]+$/.test(host))) {
+    return `must name at least one host after ${scheme}, e.g. ${scheme}localhost:2113?tls=false`;
+  }
+  return null;
+}
+
 function readPort(value: string | undefined, problem: (variable: string, reason: string) => void): number {
   if (value === undefined) return 3000;
   const port = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    problem('PORT', `must be a whole number from 1 to 65535 (got "${value}")`);
+  // 0 asks the system for any free port (tests running several instances); the log names the one bound.
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    problem('PORT', `must be a whole number from 0 (any free port) to 65535 (got "${value}")`);
     return 3000;
   }
   return port;

@@ -25,8 +25,11 @@ export class HealthController {
    * reported, not fatal.
    */
   private async projectionsStatus() {
-    const statuses = await this.projections.status();
-    return this.indicators.check('projections').up(
+    const indicator = this.indicators.check('projections');
+    const statuses = await this.projections.status().catch(() => null);
+    // Their lag is measured against the log's head: unknown while the store cannot be reached.
+    if (statuses === null) return indicator.down({ message: 'Unknown while the event store cannot be reached.' });
+    return indicator.up(
       Object.fromEntries(
         statuses.map((s) => [
           s.name,
