@@ -8,3 +8,4 @@ export * from './percentiles.js';
 export * from './disclosure-control.js';
 export * from './build-annual-report.js';
 export { OUTCOME_LABELS, STAGE_LABELS, DIRECTION_LABELS, SECTOR_LABELS } from './year-draft.js';
+export * from './report-formats.js';
