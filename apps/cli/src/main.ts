@@ -6,6 +6,7 @@ import { ReadModels } from '#projections';
 import { ConfigurationError, loadSettings } from '#config';
 import { startApi } from '../../api/src/start-api.js';
 import { prepareDemo, printTokens } from './demo/demo-command.js';
+import { registerReportCommand } from './report/report-command.js';
 
 /** The command line: `demo` (load and serve the demo), `serve`, `rebuild`. Settings come from the environment. */
 const program = new Command()
@@ -48,6 +49,8 @@ program
       await app.close();
     }
   });
+
+registerReportCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof ConfigurationError || error instanceof Error ? error.message : error);

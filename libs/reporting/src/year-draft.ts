@@ -108,7 +108,7 @@ export function organisationTypeGroups(keys: readonly string[], signatories: Rea
   const typeOf = (key: string) => key.slice(key.indexOf(':') + 1);
   const sectorOf = (key: string) => key.slice(0, key.indexOf(':'));
   if (edition === 'cdg') {
-    return [...keys].sort().map((key) => ({ key, sector: sectorOf(key), label: typeOf(key), members: [key] }));
+    return [...keys].sort().map((key) => ({ key, sector: sectorOf(key), label: capitalised(typeOf(key)), members: [key] }));
   }
   const groups: TypeGroup[] = [];
   for (const sector of ['statutory', 'vcs']) {
@@ -121,14 +121,16 @@ export function organisationTypeGroups(keys: readonly string[], signatories: Rea
       named.sort((a, b) => size(a) - size(b) || a.localeCompare(b));
       pooled = [...pooled, named.shift() as string];
     }
-    for (const key of named.sort()) groups.push({ key, sector, label: typeOf(key), members: [key] });
+    for (const key of named.sort()) groups.push({ key, sector, label: capitalised(typeOf(key)), members: [key] });
     if (pooled.length > 0) {
-      const label = sector === 'statutory' ? 'other statutory bodies' : 'other voluntary and community organisations';
-      groups.push({ key: `${sector}:other`, sector, label: named.length === 0 ? `all ${sector === 'statutory' ? 'statutory bodies' : 'voluntary and community organisations'}` : label, members: pooled });
+      const label = sector === 'statutory' ? 'Other statutory bodies' : 'Other voluntary and community organisations';
+      groups.push({ key: `${sector}:other`, sector, label: named.length === 0 ? `All ${sector === 'statutory' ? 'statutory bodies' : 'voluntary and community organisations'}` : label, members: pooled });
     }
   }
   return groups.filter((g) => g.members.some((m) => keys.includes(m)));
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Signatories of each sector:type during the year (signed by its end, not left before its start). */
 export function signatoriesByType(organisations: readonly ReportOrganisation[], year: number): Map<string, number> {
@@ -538,9 +540,8 @@ function organisationTables(f: YearFigures, source: ReportSource, year: number):
       note: 'For the CDG only. Cases opened in the year each organisation was party to, and the deadlines it owed that were met or missed in the year.',
       columns: [
         { key: 'organisation', label: 'Organisation', unit: 'text' },
-        { key: 'sector', label: 'Sector', unit: 'text' },
-        { key: 'complainant', label: 'Complainant in', unit: 'cases' },
-        { key: 'respondent', label: 'Respondent in', unit: 'cases' },
+        { key: 'complainant', label: 'Cases as complainant', unit: 'cases' },
+        { key: 'respondent', label: 'Cases as respondent', unit: 'cases' },
         { key: 'deadlines-met', label: 'Deadlines met', unit: 'count' },
         { key: 'deadlines-missed', label: 'Deadlines missed', unit: 'count' },
         { key: 'percent-met', label: 'Met (%)', unit: 'percent' },
@@ -553,7 +554,6 @@ function organisationTables(f: YearFigures, source: ReportSource, year: number):
           key: id,
           cells: {
             organisation: text(nameOf(id)),
-            sector: text(SECTOR_LABELS[names.get(id)?.sector ?? ''] ?? ''),
             complainant: cell(f.get(METRIC.openedComplainant, id)),
             respondent: cell(f.get(METRIC.openedRespondent, id)),
             'deadlines-met': cell(met),

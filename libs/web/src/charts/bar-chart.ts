@@ -35,7 +35,9 @@ const LABEL_CHARS = 40;
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Splits a label into lines of at most LABEL_CHARS characters, at spaces. */
+const MAX_LINES = 2;
+
+/** Splits a label into at most two lines of LABEL_CHARS characters, at spaces; a longer one ends with an ellipsis. */
 export function wrapLabel(label: string, width = LABEL_CHARS): string[] {
   const lines: string[] = [];
   let line = '';
@@ -46,7 +48,9 @@ export function wrapLabel(label: string, width = LABEL_CHARS): string[] {
     } else line = line ? `${line} ${word}` : word;
   }
   if (line) lines.push(line);
-  return lines;
+  if (lines.length <= MAX_LINES) return lines;
+  const last = (lines[MAX_LINES - 1] as string).replace(/[\s,.;:]*$/, '');
+  return [...lines.slice(0, MAX_LINES - 1), `${last.length > width - 1 ? last.slice(0, width - 1) : last}…`];
 }
 
 /** The chart's text alternative: every value of every row, in words. */

@@ -16,6 +16,8 @@ function govukTableOf(table: ReportTable) {
   return {
     caption: table.title,
     captionClasses: 'govuk-table__caption--s govuk-visually-hidden',
+    // Wide tables (the CDG's organisations) in smaller type, so they fit a printed page.
+    ...(table.columns.length > 5 ? { classes: 'app-table--dense' } : {}),
     firstCellIsHeader: true,
     head: table.columns.map((c) => ({ text: c.label, ...(numeric(c.unit) ? { format: 'numeric' } : {}) })),
     rows: table.rows.map((row) =>
@@ -74,7 +76,7 @@ function chartFor(report: AnnualReport, table: ReportTable): BarChart | null {
         id,
         title: 'Cases opened in the year citing each clause',
         series: [{ label: 'Opened' }],
-        rows: rows.map((r) => ({ label: `${r.cells['clause']} ${r.cells['description']}`.slice(0, 78), values: [r.cells['opened'] ?? null] })),
+        rows: rows.map((r) => ({ label: `${r.cells['clause']} ${r.cells['description']}`, values: [r.cells['opened'] ?? null] })),
         format: count,
       };
     }
@@ -140,6 +142,13 @@ export function plainSummary(report: AnnualReport): string[] {
   return sentences;
 }
 
+/** Under a headline figure: how it moved since the year before. */
+function changeNote(change: ReportValue, unit: string | undefined): string {
+  if (change === null) return '';
+  if (typeof change !== 'number') return `change on the year before ${change}`;
+  return change === 0 ? 'the same as the year before' : `${formatChange(change, unit)} on the year before`;
+}
+
 export interface PageContext {
   /** Where the other edition and formats of this report live (the page links to them). */
   readonly basePath: string;
@@ -163,7 +172,7 @@ export function renderAnnualReportPage(report: AnnualReport, context: PageContex
     return {
       label: String(row?.cells['figure'] ?? key),
       value: formatFigure(row?.cells['this-year'] ?? null, row?.unit),
-      change: formatChange(row?.cells['change'] ?? null, row?.unit),
+      change: changeNote(row?.cells['change'] ?? null, row?.unit),
     };
   });
   const query = (edition: string) => `${context.basePath}?edition=${edition}`;
