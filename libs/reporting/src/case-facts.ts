@@ -127,8 +127,8 @@ export function nextCaseFacts(facts: CaseFacts | null, before: DisputeSnapshot, 
     };
   }
 
-  const wasOpen = new Set(before.context.actions.filter((a) => a.status === 'open').map((a) => a.actionId));
-  const settledActions = c.actions.filter((a) => a.status !== 'open' && wasOpen.has(a.actionId));
+  // By position, not id: actions are only ever appended, and a reopened case may agree an "A1" again.
+  const settledActions = c.actions.filter((a, i) => a.status !== 'open' && before.context.actions[i]?.status === 'open');
   if (settledActions.length > 0) {
     f = {
       ...f,

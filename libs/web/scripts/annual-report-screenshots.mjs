@@ -48,7 +48,7 @@ try {
         await page.screenshot({ path: file.pathname, fullPage: true });
         if (process.env.PRINT) await page.pdf({ path: new URL(`annual-report-${year}-${edition}.pdf`, out).pathname, format: 'A4' });
         if (process.env.JSON_DIR) {
-          const json = await fetch(`${base}/reports/annual/${year}?edition=${edition}`, { headers: edition === 'cdg' ? { authorization: `Bearer ${secretariat}` } : {} });
+          const json = await globalThis.fetch(`${base}/reports/annual/${year}?edition=${edition}`, { headers: edition === 'cdg' ? { authorization: `Bearer ${secretariat}` } : {} });
           const { writeFileSync } = await import('node:fs');
           writeFileSync(join(process.env.JSON_DIR, `${year}-${edition}.json`), await json.text());
         }
