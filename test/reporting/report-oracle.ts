@@ -83,17 +83,8 @@ function casesOf(events: readonly RecordedEvent[]): OracleCase[] {
 
 export function oracleFigures(events: readonly RecordedEvent[], year: number): Map<string, number | null> {
   const out = new Map<string, number | null>();
-  const add = (key: string, n = 1) => out.set(key, ((out.get(key) as number | undefined) ?? 0) + n);
   const set = (key: string, value: number | null) => out.set(key, value);
-  const inYear = (day: string) => yearOfDay(day) === year;
   const cases = casesOf(events);
-  const organisations = new Map<string, { name: string; sector: string; type: string }>();
-  for (const e of events) {
-    if (e.type === 'OrganisationSigned') {
-      const d = e.data as { organisationId: string; name: string; sector: string; type: string };
-      organisations.set(d.organisationId, d);
-    }
-  }
 
   const figuresOfYear = (y: number) => {
     const f = new Map<string, number>();
@@ -326,7 +317,6 @@ export function oracleFigures(events: readonly RecordedEvent[], year: number): M
       set(`repeat-late-respondents/${id}/missed`, g(f, `org/${id}/late-missed`));
     }
   }
-  void organisations;
   return out;
 }
 
