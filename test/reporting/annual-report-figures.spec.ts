@@ -1,8 +1,10 @@
 import { RunSystemCommand } from '#application';
 import { FEWER_THAN_3, reportCsv, reportJson, WITHHELD } from '#reporting';
 import { renderAnnualReportPage } from '#web';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
-import { cell, columnOf, reportOf, tableOf } from './report-support.js';
+import { oracleFigures } from './report-oracle.js';
+import { cell, columnOf, figuresOf, reportOf, tableOf } from './report-support.js';
 
 /**
  * Every figure of the annual report on small histories computed by hand, through the real command
@@ -310,6 +312,14 @@ describe('the annual report, figure by figure', () => {
       const cdg = await reportOf(engine, 2025, 'cdg');
       expect(renderAnnualReportPage(cdg)).toContain('LESSON-ABOUT-2.6 talk early');
       expect(reportJson(cdg)).not.toContain('CDG-ONLY-NOTE');
+    });
+
+    it('agrees, figure for figure, with the recomputation from the raw log', async () => {
+      const events = await engine.app.get<EventStore>(EVENT_STORE).readAll({ limit: 10_000 });
+      for (const year of [2024, 2025]) {
+        const numbers = Object.fromEntries(Object.entries(figuresOf(await reportOf(engine, year))).filter(([k]) => !k.startsWith('lesson-texts/')));
+        expect(numbers).toEqual(Object.fromEntries(oracleFigures(events, year)));
+      }
     });
 
     it('shows every count below 3 as "fewer than 3" in the public edition, and pools the types fewer than 3 signatories share', async () => {

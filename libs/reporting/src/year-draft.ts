@@ -4,7 +4,7 @@ import { ACTION_RESULTS, EXTENSION_KINDS } from './case-facts.js';
 import { SMALL_COUNT } from './disclosure-control.js';
 import { type DraftCell, type DraftTable, FigureBook, NONE, percent, text } from './report-draft.js';
 import { DIRECTIONS, METRIC } from './report-metrics.js';
-import { type ReportOrganisation, type ReportSource } from './report-source.js';
+import { LESSONS_LISTED, type ReportOrganisation, type ReportSource } from './report-source.js';
 import { reportingPeriod } from './reporting-year.js';
 import { countOf, percentileOf } from './percentiles.js';
 import { YearFigures } from './year-figures.js';
@@ -532,7 +532,7 @@ function organisationTables(f: YearFigures, source: ReportSource, year: number):
   ids.sort((a, b) => nameOf(a).localeCompare(nameOf(b), 'en-GB') || a.localeCompare(b));
   const late = ids.filter((id) => f.get(METRIC.lateRespondentCases, id) >= 2);
   const cell = (n: number): DraftCell => ({ derived: n, from: [] });
-  const lessons = source.lessons.filter((l) => reportingPeriod(year).from <= l.recordedOn && l.recordedOn <= reportingPeriod(year).to);
+  const lessons = source.lessons.filter((l) => reportingPeriod(year).from <= l.recordedOn && l.recordedOn <= reportingPeriod(year).to).slice(0, LESSONS_LISTED);
   return [
     {
       id: 'organisations',
@@ -581,19 +581,22 @@ function organisationTables(f: YearFigures, source: ReportSource, year: number):
     {
       id: 'lesson-texts',
       title: 'The lessons recorded',
-      note: 'For the CDG only. Each lesson recorded in the year, by clause, as written.',
+      note: `For the CDG only. Each lesson recorded in the year, in the order they were recorded (the first ${LESSONS_LISTED}), as written.`,
       columns: [
         { key: 'clause', label: 'Clause', unit: 'text' },
         { key: 'recorded-on', label: 'Recorded on', unit: 'date' },
         { key: 'case', label: 'Case', unit: 'text' },
         { key: 'lesson', label: 'Lesson', unit: 'text' },
       ],
-      rows: [...lessons]
-        .sort((a, b) => byClause(a.clause ?? '~', b.clause ?? '~') || a.recordedOn.localeCompare(b.recordedOn) || a.lessonId.localeCompare(b.lessonId) || a.caseId.localeCompare(b.caseId))
-        .map((l) => ({
+      rows: [
+        ...lessons.map((l) => ({
           key: `${l.caseId}/${l.lessonId}`,
           cells: { clause: text(l.clause ?? 'None'), 'recorded-on': text(l.recordedOn), case: text(l.caseId), lesson: text(l.text) },
         })),
+        ...(source.lessonCount > lessons.length
+          ? [{ key: 'more', total: true as const, cells: { clause: text(''), 'recorded-on': text(''), case: text(''), lesson: text(`${source.lessonCount - lessons.length} more lessons are not listed here; each case’s history holds them.`) } }]
+          : []),
+      ],
     },
   ];
 }

@@ -93,9 +93,11 @@ function addToTotals(db: Database.Database, delta: ReadonlyMap<string, number>):
   );
   const prune = statement(db, 'DELETE FROM report_totals WHERE year = ? AND metric = ? AND dim1 = ? AND dim2 = ? AND value = 0');
   for (const [key, n] of delta) {
+    if (n === 0) continue;
     const k = decodeTotalKey(key);
     upsert.run(k.year, k.metric, k.dim1, k.dim2, n);
-    prune.run(k.year, k.metric, k.dim1, k.dim2);
+    // Only a decrease can bring a sum to nought; a sum of nought is no row, so rebuilds give the same file.
+    if (n < 0) prune.run(k.year, k.metric, k.dim1, k.dim2);
   }
 }
 
@@ -138,10 +140,12 @@ export function createReportProjection(readEvent: DisputeEventReader, calendar: 
     endBatch(db) {
       const batch = batchOf(db);
       try {
+        // The batch's changes to the sums, added up over its cases first: most cases share most counters.
+        const delta = new Map<string, number>();
         for (const [caseId, state] of batch.cases) {
           const before = state.before ? contributionOf(state.before, calendar) : new Map<string, number>();
           const after = state.facts ? contributionOf(state.facts, calendar) : new Map<string, number>();
-          addToTotals(db, contributionDelta(before, after));
+          for (const [key, n] of contributionDelta(before, after)) delta.set(key, (delta.get(key) ?? 0) + n);
           statement(db, 'INSERT OR REPLACE INTO report_cases (case_id, value, context, facts) VALUES (?, ?, ?, ?)').run(
             caseId,
             JSON.stringify(state.snapshot.value),
@@ -149,6 +153,7 @@ export function createReportProjection(readEvent: DisputeEventReader, calendar: 
             JSON.stringify(state.facts),
           );
         }
+        addToTotals(db, delta);
         if (batch.lastEventAt !== null) {
           statement(
             db,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type Metric, type ReportLesson, type ReportOrganisation, type ReportSource, reportingPeriod, type TotalRow } from '#reporting';
+import { LESSONS_LISTED, type Metric, type ReportLesson, type ReportOrganisation, type ReportSource, reportingPeriod, type TotalRow } from '#reporting';
 import { storedCheckpoint } from '../projection-runner.js';
 import { statement } from '../statement-cache.js';
 import { REPORT_PROJECTION } from './report.projection.js';
@@ -50,10 +50,11 @@ export class ReportReadModel {
     const lessons = (
       statement(
         db,
-        'SELECT case_id, lesson_id, recorded_on, clause, text FROM report_lessons WHERE recorded_on BETWEEN ? AND ? ORDER BY recorded_on, case_id, lesson_id',
-      ).all(from, to) as { case_id: string; lesson_id: string; recorded_on: string; clause: string | null; text: string }[]
+        'SELECT case_id, lesson_id, recorded_on, clause, text FROM report_lessons WHERE recorded_on BETWEEN ? AND ? ORDER BY recorded_on, case_id, lesson_id LIMIT ?',
+      ).all(from, to, LESSONS_LISTED) as { case_id: string; lesson_id: string; recorded_on: string; clause: string | null; text: string }[]
     ).map((r): ReportLesson => ({ caseId: r.case_id, lessonId: r.lesson_id, recordedOn: r.recorded_on, clause: r.clause, text: r.text }));
+    const lessonCount = statement(db, 'SELECT count(*) AS n FROM report_lessons WHERE recorded_on BETWEEN ? AND ?').get(from, to) as { n: number };
     const log = statement(db, 'SELECT last_event_at FROM report_log WHERE id = 1').get() as { last_event_at: string | null } | undefined;
-    return { totals, organisations, lessons, lastEventAt: log?.last_event_at ?? null };
+    return { totals, organisations, lessons, lessonCount: lessonCount.n, lastEventAt: log?.last_event_at ?? null };
   }
 }

@@ -49,8 +49,10 @@ export function wrapLabel(label: string, width = LABEL_CHARS): string[] {
   }
   if (line) lines.push(line);
   if (lines.length <= MAX_LINES) return lines;
-  const last = (lines[MAX_LINES - 1] as string).replace(/[\s,.;:]*$/, '');
-  return [...lines.slice(0, MAX_LINES - 1), `${last.length > width - 1 ? last.slice(0, width - 1) : last}…`];
+  // The last line shown ends with an ellipsis, dropping whole words until it fits.
+  let words = (lines[MAX_LINES - 1] as string).split(' ');
+  while (words.length > 1 && `${words.join(' ')}…`.length > width) words = words.slice(0, -1);
+  return [...lines.slice(0, MAX_LINES - 1), `${words.join(' ').replace(/[,.;:]$/, '')}…`];
 }
 
 /** The chart's text alternative: every value of every row, in words. */
