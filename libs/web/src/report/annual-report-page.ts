@@ -145,7 +145,7 @@ export function plainSummary(report: AnnualReport): string[] {
 /** Under a headline figure: how it moved since the year before. */
 function changeNote(change: ReportValue, unit: string | undefined): string {
   if (change === null) return '';
-  if (typeof change !== 'number') return `change on the year before ${change}`;
+  if (typeof change !== 'number') return `change on the year before: ${change}`;
   return change === 0 ? 'the same as the year before' : `${formatChange(change, unit)} on the year before`;
 }
 
