@@ -1,6 +1,9 @@
 import { type Browser, chromium } from 'playwright-core';
 import { castFor, type Cast, E2eApi, raise, run } from './support/e2e-world.js';
 
+/** The browser's globals, for the functions evaluated in the page (the project compiles without the DOM library). */
+type InPage = { getComputedStyle(element: unknown): { display: string; breakInside: string; borderCollapse: string; fontFamily: string }; document: { getElementById(id: string): unknown } };
+
 /**
  * The HTML annual report in a real browser (Debian's Chromium, scripts off): it loads with its
  * stylesheets and no CSP complaint, every table shows the same figures as the JSON, every chart
@@ -48,8 +51,8 @@ describe('the annual report page in Chromium', () => {
     expect(status).toBe(200);
     expect(await page.title()).toContain('Compact annual report 2025 to 2026');
     // The stylesheet applied: GOV.UK's table class is styled (collapsed borders), in a system font.
-    expect(await page.$eval('.govuk-table', (t) => getComputedStyle(t).borderCollapse)).toBe('collapse');
-    expect(await page.$eval('h1', (h) => getComputedStyle(h).fontFamily)).toContain('system-ui');
+    expect(await page.$eval('.govuk-table', (t) => (globalThis as unknown as InPage).getComputedStyle(t).borderCollapse)).toBe('collapse');
+    expect(await page.$eval('h1', (h) => (globalThis as unknown as InPage).getComputedStyle(h).fontFamily)).toContain('system-ui');
     expect(await page.$$('script')).toHaveLength(0);
     expect(problems).toEqual([]);
     await context.close();
@@ -83,7 +86,7 @@ describe('the annual report page in Chromium', () => {
     const { context, page } = await openReport('public');
     const charts = await page.$$eval('svg[role="img"]', (svgs) =>
       svgs.map((svg) => ({
-        labelled: (svg.getAttribute('aria-labelledby') ?? '').split(' ').every((id) => document.getElementById(id) !== null),
+        labelled: (svg.getAttribute('aria-labelledby') ?? '').split(' ').every((id: string) => (globalThis as unknown as InPage).document.getElementById(id) !== null),
         title: svg.querySelector('title')?.textContent ?? '',
         desc: svg.querySelector('desc')?.textContent ?? '',
         table: svg.closest('section')?.querySelector('table') !== null,
@@ -101,9 +104,9 @@ describe('the annual report page in Chromium', () => {
   it('leaves the contents and the skip link out when printed, and keeps figures whole on a page', async () => {
     const { context, page } = await openReport('public');
     await page.emulateMedia({ media: 'print' });
-    expect(await page.$eval('.app-contents', (n) => getComputedStyle(n).display)).toBe('none');
-    expect(await page.$eval('.govuk-skip-link', (n) => getComputedStyle(n).display)).toBe('none');
-    expect(await page.$eval('.app-figure', (n) => getComputedStyle(n).breakInside)).toBe('avoid');
+    expect(await page.$eval('.app-contents', (n) => (globalThis as unknown as InPage).getComputedStyle(n).display)).toBe('none');
+    expect(await page.$eval('.govuk-skip-link', (n) => (globalThis as unknown as InPage).getComputedStyle(n).display)).toBe('none');
+    expect(await page.$eval('.app-figure', (n) => (globalThis as unknown as InPage).getComputedStyle(n).breakInside)).toBe('avoid');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     await context.close();

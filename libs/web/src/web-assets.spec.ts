@@ -5,7 +5,7 @@ import { assetUrl, webAssets } from './web-assets.js';
 
 describe('the pages\' stylesheets', () => {
   it('are exactly what libs/web/sass compiles to (run npm run build:css after changing the Sass)', async () => {
-    const { compileWebStyles } = (await import('../scripts/compile-web-styles.mjs')) as { compileWebStyles: () => Record<string, string> };
+    const { compileWebStyles } = await import('../scripts/compile-web-styles.mjs');
     for (const [file, css] of Object.entries(compileWebStyles())) expect({ file, css: readFileSync(join(ASSETS_DIR, file), 'utf8') === css }).toEqual({ file, css: true });
   }, 60_000);
 
