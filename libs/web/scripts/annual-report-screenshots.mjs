@@ -12,7 +12,8 @@ import { loadDemoData } from '../../../dist/apps/cli/src/demo/demo-loader.js';
 import { createApp } from '../../../dist/apps/api/src/create-app.js';
 
 const out = new URL('../../../docs/screenshots/', import.meta.url);
-const dataDir = mkdtempSync(join(tmpdir(), 'compact-report-shots-'));
+// KEEP_DATA_DIR=<dir>: load the demo there and keep it (to try the CLI on it afterwards).
+const dataDir = process.env.KEEP_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'compact-report-shots-'));
 const settings = {
   port: 0, host: '127.0.0.1', dataDir, eventStore: 'sqlite', eventStoreConnectionString: null, bootstrapAdminToken: null,
   clockFixed: '2023-03-01T09:00:00Z', nodeEnv: 'test', logLevel: 'silent', trustProxy: false,
@@ -61,5 +62,5 @@ try {
     await app.close();
   }
 } finally {
-  rmSync(dataDir, { recursive: true, force: true });
+  if (!process.env.KEEP_DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
 }
