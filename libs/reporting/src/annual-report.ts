@@ -22,22 +22,26 @@ export interface ReportColumn {
   readonly unit: ColumnUnit | 'row';
 }
 
-export interface ReportRow {
+/** A row of a table, whatever its cells hold (a value shown, or a draft figure before an edition shows it). */
+export interface RowOf<Cell> {
   readonly key: string;
   /** Set on a table's total row. */
   readonly total?: true;
   readonly unit?: ColumnUnit;
-  readonly cells: Readonly<Record<string, ReportValue>>;
+  readonly cells: Readonly<Record<string, Cell>>;
 }
 
-export interface ReportTable {
+export interface TableOf<Cell> {
   readonly id: string;
   readonly title: string;
   /** What the table counts, in a sentence. */
   readonly note: string;
   readonly columns: readonly ReportColumn[];
-  readonly rows: readonly ReportRow[];
+  readonly rows: readonly RowOf<Cell>[];
 }
+
+export type ReportRow = RowOf<ReportValue>;
+export type ReportTable = TableOf<ReportValue>;
 
 /** The annual report of one reporting year, in one edition: what JSON, CSV and HTML all show. */
 export interface AnnualReport {

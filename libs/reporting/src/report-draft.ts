@@ -1,5 +1,5 @@
 import { type Cap, type CellStatus, type SumRelation } from './disclosure-control.js';
-import { type ColumnUnit, FEWER_THAN_3, type ReportColumn, type ReportRow, type ReportTable, type ReportValue, WITHHELD } from './annual-report.js';
+import { FEWER_THAN_3, type ReportRow, type ReportTable, type ReportValue, type RowOf, type TableOf, WITHHELD } from './annual-report.js';
 
 /**
  * A report table before it is shown in an edition: each count is a named figure, so the same
@@ -12,20 +12,8 @@ export type DraftCell =
   | { readonly derived: number | null; readonly from: readonly string[] }
   | { readonly none: true };
 
-export interface DraftRow {
-  readonly key: string;
-  readonly total?: true;
-  readonly unit?: ColumnUnit;
-  readonly cells: Readonly<Record<string, DraftCell>>;
-}
-
-export interface DraftTable {
-  readonly id: string;
-  readonly title: string;
-  readonly note: string;
-  readonly columns: readonly ReportColumn[];
-  readonly rows: readonly DraftRow[];
-}
+export type DraftRow = RowOf<DraftCell>;
+export type DraftTable = TableOf<DraftCell>;
 
 /** Every count of a year with the sums and caps a reader could use on them. */
 export class FigureBook {

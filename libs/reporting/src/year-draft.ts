@@ -104,8 +104,14 @@ interface TypeGroup {
  * name them all the same: such types are pooled per sector ("Other statutory bodies"), and a pool
  * of fewer than 3 signatories takes in the smallest other type of its sector until it has 3.
  */
-export function organisationTypeGroups(keys: readonly string[], signatories: ReadonlyMap<string, number>, edition: Edition): TypeGroup[] {
-  const typeOf = (key: string) => key.slice(key.indexOf(':') + 1);
+export function organisationTypeGroups(
+  keys: readonly string[],
+  signatories: ReadonlyMap<string, number>,
+  edition: Edition,
+  spelling: ReadonlyMap<string, string> = new Map(),
+): TypeGroup[] {
+  // Grouped by the type in lower case; shown as a signatory wrote it ("NHS trust", not "Nhs trust").
+  const typeOf = (key: string) => spelling.get(key) ?? key.slice(key.indexOf(':') + 1);
   const sectorOf = (key: string) => key.slice(0, key.indexOf(':'));
   if (edition === 'cdg') {
     return [...keys].sort().map((key) => ({ key, sector: sectorOf(key), label: capitalised(typeOf(key)), members: [key] }));
@@ -276,7 +282,8 @@ export function draftYear(source: ReportSource, year: number, edition: Edition):
 
   // Organisation types.
   const typeKeys = [...new Set([...f.dims(METRIC.openedComplainantType), ...f.dims(METRIC.openedRespondentType)])];
-  const groups = organisationTypeGroups(typeKeys, signatoriesByType(source.organisations, year), edition);
+  const spelling = new Map(source.organisations.map((o) => [`${o.sector}:${o.type.trim().toLowerCase()}`, o.type.trim()] as const).reverse());
+  const groups = organisationTypeGroups(typeKeys, signatoriesByType(source.organisations, year), edition, spelling);
   const groupSum = (metric: typeof METRIC.openedComplainantType | typeof METRIC.openedRespondentType, members: readonly string[]) =>
     members.reduce((s, m) => s + f.get(metric, m), 0);
   const respondents = book.count('respondents', typeKeys.reduce((s, k) => s + f.get(METRIC.openedRespondentType, k), 0));
