@@ -35,6 +35,8 @@ import { READ_SIDE_HANDLERS } from './read-side/read-side.handlers.js';
 import { ReadYourWrites } from './read-side/read-your-writes.js';
 import { WorkQueueQueries } from './read-side/work-queue.queries.js';
 import { toDisputeMachineEvent } from './recorded-events.js';
+import { AnnualReportQueries } from './report/annual-report.queries.js';
+import { REPORT_PROVIDERS } from './report/report.providers.js';
 import { DeadlineScheduler, type DeadlineSchedulerOptions } from './scheduler/deadline-scheduler.js';
 
 /**
@@ -88,7 +90,7 @@ export class ApplicationModule {
       {
         provide: ReadModels,
         useFactory: (store: EventStore) =>
-          new ReadModels(store, settings.dataDir, allProjections({ readDisputeEvent: (event) => toDisputeMachineEvent(event) })),
+          new ReadModels(store, settings.dataDir, allProjections({ readDisputeEvent: (event) => toDisputeMachineEvent(event), calendar: createCalendar() })),
         inject: [EVENT_STORE],
       },
       {
@@ -179,6 +181,7 @@ export class ApplicationModule {
       ...READ_SIDE_HANDLERS,
       ...DIRECTORY_HANDLERS,
       GetEvidenceHandler,
+      ...REPORT_PROVIDERS,
     ];
     return {
       module: ApplicationModule,
@@ -207,6 +210,7 @@ export class ApplicationModule {
         WorkQueueQueries,
         ProjectionAdmin,
         DeadlineScheduler,
+        AnnualReportQueries,
       ],
     };
   }
