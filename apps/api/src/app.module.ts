@@ -2,6 +2,7 @@ import { type DynamicModule, type ForwardReference, Module, type Type } from '@n
 import { ApplicationModule } from '#application';
 import { type AppSettings } from '#config';
 import { PlatformModule, prometheusCommandObserver, ResourcesModule } from '#http';
+import { WebPagesModule } from '#web-pages';
 
 export type ModuleImport = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -10,11 +11,11 @@ export interface AppModuleOptions {
   readonly application?: DynamicModule;
   /** Further modules: resource controllers, or test-only controllers. */
   readonly imports?: readonly ModuleImport[];
-  /** The API's resources (api.md); on unless false (the platform's own tests may leave them out). */
+  /** The API's resources (api.md) and the web pages; on unless false (the platform's own tests may leave them out). */
   readonly resources?: boolean;
 }
 
-/** The HTTP API: the platform (global), the application behind the buses, and the resources. */
+/** The HTTP API: the platform (global), the application behind the buses, the resources and the web pages. */
 @Module({})
 export class AppModule {
   static forRoot(settings: AppSettings, options: AppModuleOptions = {}): DynamicModule {
@@ -23,7 +24,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(settings),
         options.application ?? ApplicationModule.forRoot(settings, { observer: prometheusCommandObserver }),
-        ...(options.resources === false ? [] : [ResourcesModule]),
+        ...(options.resources === false ? [] : [ResourcesModule, WebPagesModule]),
         ...(options.imports ?? []),
       ],
     };

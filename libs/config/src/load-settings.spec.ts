@@ -27,6 +27,7 @@ describe('loadSettings', () => {
         logLevel: 'info',
         trustProxy: false,
         metricsToken: null,
+        sessions: { idleMinutes: 30, absoluteHours: 12 },
       });
     });
 
@@ -53,6 +54,8 @@ describe('loadSettings', () => {
         LOG_LEVEL: 'debug',
         TRUST_PROXY: 'true',
         METRICS_TOKEN: 'a-long-enough-scrape-token',
+        SESSION_IDLE_MINUTES: '20',
+        SESSION_MAX_HOURS: '8',
       });
       expect(settings).toEqual({
         port: 8080,
@@ -66,6 +69,7 @@ describe('loadSettings', () => {
         logLevel: 'debug',
         trustProxy: true,
         metricsToken: 'a-long-enough-scrape-token',
+        sessions: { idleMinutes: 20, absoluteHours: 8 },
       });
     });
   });
@@ -167,6 +171,15 @@ describe('loadSettings', () => {
     it('refuses values outside their lists', () => {
       const error = failureOf({ NODE_ENV: 'staging', LOG_LEVEL: 'verbose', TRUST_PROXY: 'yes' });
       expect(error.problems.map((p) => p.variable)).toEqual(['NODE_ENV', 'LOG_LEVEL', 'TRUST_PROXY']);
+    });
+  });
+
+  describe('SESSION_IDLE_MINUTES and SESSION_MAX_HOURS', () => {
+    it('refuses values out of range, and an idle limit longer than the absolute one', () => {
+      expect(failureOf({ SESSION_IDLE_MINUTES: '0', SESSION_MAX_HOURS: 'a day' }).problems.map((p) => p.variable)).toEqual(['SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS']);
+      expect(failureOf({ SESSION_IDLE_MINUTES: '120', SESSION_MAX_HOURS: '1' }).problems).toEqual([
+        { variable: 'SESSION_IDLE_MINUTES', reason: 'must not be longer than SESSION_MAX_HOURS (1 h)' },
+      ]);
     });
   });
 
