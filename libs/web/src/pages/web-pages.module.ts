@@ -1,11 +1,15 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_SETTINGS, type AppSettings, DEFAULT_SESSION_SETTINGS } from '#config';
+import { HistoryController } from './audit/history.controller.js';
 import { CaseListPage } from './cases/case-list-page.js';
 import { CasePage } from './cases/case-page.js';
 import { CasesController } from './cases/cases.controller.js';
+import { DirectoryController } from './directory/directory.controller.js';
 import { CommandFormController } from './forms/command-form.controller.js';
 import { FormPage } from './forms/form-page.js';
 import { HomeController } from './home/home.controller.js';
+import { RaiseController } from './raise/raise.controller.js';
+import { AnnualReportController } from './report/report.controller.js';
 import { WorkQueuePage } from './home/work-queue-page.js';
 import { PageReply } from './platform/page-reply.js';
 import { CsrfGuard } from './session/csrf.guard.js';
@@ -20,7 +24,7 @@ import { SessionStore } from './session/session-store.js';
  * configurePages(app) for the form body types and the pages' headers.
  */
 @Module({
-  controllers: [HomeController, CommandFormController, CasesController],
+  controllers: [HomeController, RaiseController, CommandFormController, HistoryController, CasesController, DirectoryController, AnnualReportController],
   providers: [
     {
       provide: SessionStore,

@@ -10,7 +10,19 @@ export interface Choice {
 }
 
 /** Where a field's choices come from: fixed words, or the case and the directory as they are now. */
-export type ChoiceSource = readonly Choice[] | 'parties' | 'organisations' | 'appointees' | 'open-actions' | 'pending-objections' | 'mediators' | 'panelists' | 'clauses';
+export type ChoiceSource =
+  | readonly Choice[]
+  | 'parties'
+  | 'organisations'
+  | 'other-organisations'
+  | 'organisations-or-none'
+  | 'appointees'
+  | 'open-actions'
+  | 'pending-objections'
+  | 'mediators'
+  | 'panelists'
+  | 'clauses'
+  | 'clause-list';
 
 export interface FormField {
   /** The body field it fills, as the API names it. */
@@ -26,6 +38,8 @@ export interface FormField {
   /** For rows: the fields of each row, and what one row is called ("Action 2"). */
   readonly rowFields?: readonly FormField[];
   readonly rowLabel?: string;
+  /** The one question on its page: its label or legend is the page's heading. */
+  readonly pageHeading?: boolean;
   /** For yes-no: the words of the two answers. */
   readonly yesNo?: readonly [string, string];
 }

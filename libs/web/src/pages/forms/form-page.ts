@@ -131,8 +131,19 @@ export class FormPage {
         const ordered = [...all.filter((o) => parties.has(o.organisationId)), ...all.filter((o) => !parties.has(o.organisationId) && o.leftAt === null)];
         return [{ value: '', text: 'Choose an organisation' }, ...ordered.map((o) => ({ value: o.organisationId, text: `${o.name}${parties.has(o.organisationId) ? ' (party)' : ''}` }))];
       }
+      case 'organisations-or-none': {
+        const all = ((await this.queries.execute(new ListOrganisations())) as { items: OrganisationRecord[] }).items;
+        return [{ value: '', text: 'Choose an organisation' }, { value: 'none', text: 'None: they act for no organisation' }, ...all.filter((o) => o.leftAt === null).map((o) => ({ value: o.organisationId, text: o.name }))];
+      }
+      case 'other-organisations': {
+        // Signatories other than the person's own, which a dispute may be raised against.
+        const all = ((await this.queries.execute(new ListOrganisations())) as { items: OrganisationRecord[] }).items;
+        return all.filter((o) => o.leftAt === null && o.organisationId !== context.principal.organisationId).map((o) => ({ value: o.organisationId, text: o.name, hint: o.type }));
+      }
       case 'clauses':
         return [{ value: '', text: 'None' }, ...COMPACT_CLAUSES.map((c) => ({ value: c.id, text: `${c.id} ${c.description}` }))];
+      case 'clause-list':
+        return COMPACT_CLAUSES.map((c) => ({ value: c.id, text: `Clause ${c.id}`, hint: c.description }));
       case 'appointees':
         return [...(context.appointees ?? [])];
       case 'open-actions':

@@ -32,7 +32,11 @@ export class PageReply {
   }
 
   render(request: FastifyRequest, reply: FastifyReply, template: string, frame: PageFrame, model: object = {}, status = 200): void {
-    const html = renderPage(template, { ...this.frameOf(request, frame), ...model });
+    this.send(reply, renderPage(template, { ...this.frameOf(request, frame), ...model }), status);
+  }
+
+  /** A page rendered elsewhere (the annual report's own renderer), given the frame by frameOf. */
+  send(reply: FastifyReply, html: string, status = 200): void {
     void reply.code(status).header('content-type', 'text/html; charset=utf-8').send(html);
   }
 
@@ -46,7 +50,7 @@ export class PageReply {
     if (session) request.pageSession = this.sessions.saveData(session, { ...session.data, flash: message });
   }
 
-  private frameOf(request: FastifyRequest, frame: PageFrame) {
+  frameOf(request: FastifyRequest, frame: PageFrame) {
     const principal: Principal | null = request.principal ?? null;
     const session = request.pageSession ?? null;
     let flash: string | null = null;

@@ -13,7 +13,7 @@ const SWEEP_EVERY_MS = 5 * 60 * 1000;
 
 /** Journey answers (raising a dispute) and the message the next page shows, kept with the session. */
 export interface SessionData {
-  readonly journeys?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly journeys?: Readonly<Record<string, unknown>>;
   readonly flash?: string;
 }
 
