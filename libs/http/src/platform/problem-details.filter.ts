@@ -9,6 +9,7 @@ import {
   NotFoundError,
   RuleViolationError,
   StaleRevisionError,
+  StorageFullError,
   UnauthenticatedError,
   ValidationError,
 } from '#core';
@@ -120,6 +121,10 @@ function answerForAppError(error: AppError): Answer {
     };
   }
   if (error instanceof IdempotencyKeyReusedError) return { status: 422, title: 'Idempotency key reused', detail, code };
+  if (error instanceof StorageFullError) {
+    // Logged: an operator must free space; the client only needs to know nothing was written.
+    return { status: 507, title: 'Insufficient storage', detail, code, extensions: { store: error.store, reason: error.reason }, headers: { 'retry-after': '60' }, log: true };
+  }
   // A new member of the family without a mapping is our bug: answer 500 and log it loudly.
   return { status: 500, title: 'Internal server error', detail: GENERIC_500_DETAIL, code: 'SERVER.INTERNAL_ERROR', log: true };
 }

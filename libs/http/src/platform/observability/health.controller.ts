@@ -45,11 +45,11 @@ export class HealthController {
   @Public()
   @Get()
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Readiness: the service is up and its event store is reachable' })
+  @ApiOperation({ summary: 'Readiness: the service is up and its event store is reachable and takes writes' })
   @ApiOkResponse({ description: 'Ready.' })
   @ApiServiceUnavailableResponse({ description: 'Not ready.', content: problemContent })
   ready(): Promise<HealthCheckResult> {
-    return this.check([() => this.eventStore.isReachable('eventStore'), () => this.projectionsStatus()]);
+    return this.check([() => this.eventStore.isReachable('eventStore'), () => this.eventStore.isWritable('eventStoreWritable'), () => this.projectionsStatus()]);
   }
 
   @Public()
