@@ -22,6 +22,8 @@ const SWC_OPTIONS = {
 export interface ServerBuild {
   /** The API's entry point, for `node <entry>`. */
   readonly entry: string;
+  /** The command line's (`rebuild`, `demo`). */
+  readonly cli: string;
   remove(): Promise<void>;
 }
 
@@ -47,7 +49,7 @@ export async function buildServer(): Promise<ServerBuild> {
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; description: string; imports: Record<string, { source: string }> };
   const imports = Object.fromEntries(Object.entries(pkg.imports).map(([alias, target]) => [alias, target.source.replace(/\.ts$/, '.js')]));
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: pkg.name, version: pkg.version, description: pkg.description, type: 'module', imports }));
-  return { entry: join(dir, 'apps/api/src/main.js'), remove: () => rm(dir, { recursive: true, force: true }) };
+  return { entry: join(dir, 'apps/api/src/main.js'), cli: join(dir, 'apps/cli/src/main.js'), remove: () => rm(dir, { recursive: true, force: true }) };
 }
 
 async function sourcesUnder(dir: string): Promise<string[]> {
