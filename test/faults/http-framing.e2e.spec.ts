@@ -72,6 +72,18 @@ describe('HTTP framing refused before any route runs', () => {
     expect(exchange.closedByServer).toBe(true);
   });
 
+  it('answers an Expect it cannot meet with 417 problem+json, without running the request', async () => {
+    const exchange = await rawExchange(port, [{ data: rawRequest('POST', '/probe/echo', { ...json, expect: 'fancy', 'content-length': 2 }, '{}') }]);
+    expect(exchange.answers).toHaveLength(1);
+    expectRawProblem(exchange.answers[0], 417, 'REQUEST.EXPECTATION_FAILED');
+    expect((await fetch(`${server.baseUrl}/probe/executions`, { headers: { authorization: json.authorization } }).then((r) => r.json())) as unknown).toEqual({ executions: 0 });
+  });
+
+  it('answers an HTTP/1.1 request without Host with 400 problem+json', async () => {
+    const exchange = await rawExchange(port, [{ data: 'GET /health/live HTTP/1.1\r\nConnection: close\r\n\r\n' }]);
+    expectRawProblem(exchange.answers[0], 400, 'REQUEST.MISSING_HOST');
+  });
+
   it('still serves other clients after all of that', async () => {
     expect((await fetch(`${server.baseUrl}/health/live`)).status).toBe(200);
   });

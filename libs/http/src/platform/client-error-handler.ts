@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type ServerResponse } from 'node:http';
+import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type Socket } from 'node:net';
 import { type HttpLimits } from '#config';
 import { CORRELATION_ID_HEADER } from './correlation/correlation-id.js';
@@ -73,7 +73,23 @@ function answersFor(limits: HttpLimits): Readonly<Record<string, Answer>> {
   };
 }
 
-function rawProblem(answer: Answer): string {
+/**
+ * The server's 'checkExpectation' listener: an `Expect` other than 100-continue, which Node would
+ * refuse with a bare 417, is refused as problem+json (the request is not run).
+ */
+export function answerUnmetExpectation(request: IncomingMessage, response: ServerResponse): void {
+  const answer: Answer = {
+    status: 417,
+    title: 'Expectation Failed',
+    code: 'REQUEST.EXPECTATION_FAILED',
+    detail: `This server meets no expectation but 100-continue (the request said Expect: ${String(request.headers.expect).slice(0, 100)}).`,
+  };
+  const { headers, body } = problemMessage(answer);
+  response.writeHead(answer.status, headers).end(body);
+}
+
+/** Headers and body of a problem answered outside Fastify, ending the connection. */
+function problemMessage(answer: Answer): { headers: Record<string, string>; body: string } {
   const correlationId = randomUUID();
   const problem: ProblemDetails = {
     type: problemTypeOf(answer.code),
@@ -84,16 +100,19 @@ function rawProblem(answer: Answer): string {
     correlationId,
   };
   const body = JSON.stringify(problem);
-  return [
-    `HTTP/1.1 ${answer.status} ${answer.title}`,
-    `Content-Type: ${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
-    `Content-Length: ${Buffer.byteLength(body)}`,
-    `${CORRELATION_ID_HEADER}: ${correlationId}`,
-    'Cache-Control: no-store',
-    'Connection: close',
-    '',
-    body,
-  ].join('\r\n');
+  const headers = {
+    'Content-Type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8`,
+    'Content-Length': String(Buffer.byteLength(body)),
+    [CORRELATION_ID_HEADER]: correlationId,
+    'Cache-Control': 'no-store',
+    Connection: 'close',
+  };
+  return { headers, body };
+}
+
+function rawProblem(answer: Answer): string {
+  const { headers, body } = problemMessage(answer);
+  return [`HTTP/1.1 ${answer.status} ${answer.title}`, ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), '', body].join('\r\n');
 }
 
 const seconds = (ms: number): string => `${ms % 1000 === 0 ? ms / 1000 : (ms / 1000).toFixed(1)} s`;

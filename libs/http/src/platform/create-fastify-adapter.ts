@@ -32,6 +32,8 @@ export function createFastifyAdapter(settings: AppSettings): FastifyAdapter {
     requestTimeout: limits.requestTimeoutMs,
     keepAliveTimeout: limits.keepAliveTimeoutMs,
     http: {
+      // Node would refuse an HTTP/1.1 request without Host with a bare 400: requireHost does it as problem+json.
+      requireHostHeader: false,
       headersTimeout: limits.headersTimeoutMs,
       // Node's default beat is 30 s, which would stretch a 10 s limit to 40.
       connectionsCheckingInterval: Math.max(50, Math.min(MAX_TIMEOUT_CHECK_MS, Math.floor(limits.headersTimeoutMs / 4))),
