@@ -128,7 +128,7 @@ describe(`a server killed ${ROUNDS} times under load`, () => {
     for (const command of sent) summary[command.outcome] += 1;
     expect(sent.filter((c) => c.outcome !== 'acknowledged').map((c) => `${c.key}: ${c.outcome} ${c.refusal ?? ''}`)).toEqual([]);
     expect(summary.acknowledged).toBeGreaterThan(ROUNDS * WORKERS);
-  });
+  }, ROUNDS * 60_000);
 
   it('answers a retry of an acknowledged command with its first answer, after the crashes', async () => {
     const earlier = sent.filter((c) => c.kind === 'note').filter((_, i) => i % 25 === 0);
@@ -137,7 +137,7 @@ describe(`a server killed ${ROUNDS} times under load`, () => {
       await send(command);
       expect(command.answer).toEqual(first);
     }
-  });
+  }, 60_000);
 
   it('resumes the deadline scheduler: each deadline that passed before the last crashes is recorded once', async () => {
     const raised = [...cases, ...sent.filter((c) => c.kind === 'raise').map((c) => c.caseId as string)];
