@@ -27,7 +27,7 @@ describe('the authorisation matrix', () => {
     };
     cases.M = await raise(cast.complainant, cast.orgs.council);
     await toCdg(cases.M);
-    await run(cast.chair, cases.M, 'choose-route', { route: 'mediation', reason: 'Both agree' });
+    await run(cast.chair, cases.M, 'choose-route', { route: 'mediation', reason: 'Both agree', consentFrom: [cast.orgs.charity, cast.orgs.council] });
     await run(cast.secretariat, cases.M, 'appoint-mediator', { personId: cast.mediator.id });
     cases.P = await raise(cast.complainant, cast.orgs.council);
     await toCdg(cases.P);

@@ -78,7 +78,7 @@ describe('the directory over HTTP', () => {
     await run(cast.respondent, id, 'acknowledge');
     await run(cast.respondent, id, 'respond', { response: 'We followed our policy' });
     await run(cast.complainant, id, 'refer-to-cdg', { reason: 'The response does not address the notice period' });
-    await run(cast.chair, id, 'choose-route', { route: 'mediation', reason: 'Both parties agree to mediate' });
+    await run(cast.chair, id, 'choose-route', { route: 'mediation', reason: 'Both parties agree to mediate', consentFrom: [cast.orgs.charity, cast.orgs.council] });
     return id;
   };
 

@@ -80,7 +80,7 @@ describe('full lifecycles over HTTP', () => {
     const id = await raise(cast.complainant, cast.orgs.council);
     await toFormalDecision(id);
     await run(cast.complainant, id, 'refer-to-cdg', { reason: 'Still apart' });
-    await run(cast.chair, id, 'choose-route', { route: 'mediation', reason: 'Both parties agree to mediate' });
+    await run(cast.chair, id, 'choose-route', { route: 'mediation', reason: 'Both parties agree to mediate', consentFrom: [cast.orgs.charity, cast.orgs.council] });
     await run(cast.secretariat, id, 'appoint-mediator', { personId: cast.mediator.id });
     expect(await view(cast.mediator, id)).toMatchObject({ state: 'cdg.mediation', stage: 3 });
 
@@ -169,7 +169,7 @@ describe('full lifecycles over HTTP', () => {
     await step(cast.secretariat, id, 'extend-deadline', { workingDays: 3, reason: 'Talks ran on', consentFrom: [charity, council] });
     await step(cast.respondent, id, 'respond', { response: 'We followed our policy' });
     await step(cast.complainant, id, 'refer-to-cdg', { reason: 'The response does not address notice' });
-    await step(cast.chair, id, 'choose-route', { route: 'mediation', reason: 'Both agree to mediate' });
+    await step(cast.chair, id, 'choose-route', { route: 'mediation', reason: 'Both agree to mediate', consentFrom: [charity, council] });
     await step(cast.secretariat, id, 'appoint-mediator', { personId: cast.mediator.id });
     await step(cast.respondent, id, 'object-to-appointment', { personId: cast.mediator.id, grounds: 'The mediator advised the food bank last year' });
     await step(cast.chair, id, 'rule-on-objection', { personId: cast.mediator.id, upheld: false, reason: 'Advice was general, not on this matter' });

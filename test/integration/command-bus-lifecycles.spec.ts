@@ -115,7 +115,7 @@ describe('full lifecycles through the command bus', () => {
     const id = await raise();
     await toFormalDecision(id);
     await engine.run(charityOfficer, id, 'refer-to-cdg', { reason: 'Still apart' });
-    await engine.run(chair, id, 'choose-route', { route: 'mediation', reason: 'Both parties agree to mediate' });
+    await engine.run(chair, id, 'choose-route', { route: 'mediation', reason: 'Both parties agree to mediate', consentFrom: [charity, council] });
     await engine.run(secretariat, id, 'appoint-mediator', { personId: mediator.personId });
     expect(await view(id)).toMatchObject({ state: 'cdg.mediation', stage: 3 });
     await engine.run(mediator, id, 'record-session', { heldOn: '2026-03-02', attendees: ['Food bank', 'Council'], summary: 'First session' });

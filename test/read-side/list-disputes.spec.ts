@@ -41,7 +41,7 @@ describe('the case list (GET /disputes)', () => {
     await engine.run(c.councilOfficer, p7, 'acknowledge');
     await engine.run(c.councilOfficer, p7, 'respond', { response: 'Policy' });
     await engine.run(c.charityOfficer, p7, 'refer-to-cdg', { reason: 'Unanswered' });
-    await engine.run(c.chair, p7, 'choose-route', { route: 'mediation' });
+    await engine.run(c.chair, p7, 'choose-route', { route: 'mediation', consentFrom: [c.charity, c.council] });
     await engine.run(c.secretariat, p7, 'appoint-mediator', { personId: c.mediator.personId });
     engine.at('2026-03-12T10:00:00Z');
   });

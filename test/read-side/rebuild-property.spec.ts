@@ -51,7 +51,7 @@ function payloadFor(name: string, v: DisputeCaseView, choice: number, today: str
     case 'refer-to-cdg':
       return { reason: 'Unanswered' };
     case 'choose-route':
-      return { route: choice % 2 === 0 ? 'mediation' : 'panel' };
+      return { route: choice % 2 === 0 ? 'mediation' : 'panel', consentFrom: parties };
     case 'appoint-mediator':
       return { personId: c.mediator.personId };
     case 'appoint-panel':
@@ -86,7 +86,7 @@ function payloadFor(name: string, v: DisputeCaseView, choice: number, today: str
     case 'vary-action':
       return openAction ? { actionId: openAction.actionId, dueDate: addCalendarDays(today, 20), reason: 'Moved' } : null;
     case 'suspend':
-      return { reason: 'Review', workingDays: 1 + (choice % 8), consentFrom: parties };
+      return { reason: 'Review', workingDays: 1 + (choice % 8), consentFrom: parties, ...(v.panel ? { panelChairConsent: true } : {}) };
     case 'extend-deadline':
       return { workingDays: 1 + (choice % 5), reason: 'Papers', consentFrom: parties };
     case 'withdraw':

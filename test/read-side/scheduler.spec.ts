@@ -1,6 +1,16 @@
-import { DeadlineScheduler, type Principal, SYSTEM_PRINCIPAL } from '#application';
+import { DeadlineScheduler, type Principal, RunSystemCommand, SYSTEM_PRINCIPAL } from '#application';
 import { type DeadlineBookReadModel } from '#projections';
 import { type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
+
+/** The resolution most cases here carry out: A1 due 20 March (checked 27 March), A2 due 29 May. */
+const agreeTwoActions = (engine: Engine, c: Compact, id: string) =>
+  engine.run(c.charityOfficer, id, 'agree-resolution', {
+    terms: 'Notice restored',
+    actions: [
+      { description: 'Reinstate the grant', ownerId: c.council, dueDate: '2026-03-20' },
+      { description: 'Publish the notice policy', ownerId: c.council, dueDate: '2026-05-29' },
+    ],
+  });
 
 const typesIn = async (engine: Engine, who: Principal, caseId: string) =>
   (await engine.history(who, caseId)).events.map((e) => e.type);
@@ -167,13 +177,7 @@ describe('the deadline scheduler', () => {
   it('records an agreed action missed on its check day (5 WD after it was due), once', async () => {
     const id = await raise();
     await engine.run(c.councilOfficer, id, 'acknowledge');
-    await engine.run(c.charityOfficer, id, 'agree-resolution', {
-      terms: 'Notice restored',
-      actions: [
-        { description: 'Reinstate the grant', ownerId: c.council, dueDate: '2026-03-20' },
-        { description: 'Publish the notice policy', ownerId: c.council, dueDate: '2026-05-29' },
-      ],
-    });
+    await agreeTwoActions(engine, c, id);
     expect((await engine.settledBook()).actions(id).map((a) => [a.actionId, a.dueDate, a.checkOn])).toEqual([
       ['A1', '2026-03-20', '2026-03-27'],
       ['A2', '2026-05-29', '2026-06-05'],
@@ -197,8 +201,8 @@ describe('the deadline scheduler', () => {
     const real = engine.book;
     const stale: Pick<DeadlineBookReadModel, 'overdueDeadlines' | 'actionsToCheck' | 'endedSuspensions'> = {
       overdueDeadlines: (today) => [
-        { caseId: id, deadlineId: 'no-such-deadline', step: 'acknowledgement', dueOn: '2026-03-01', owedBy: 'respondent', owedByOrganisationIds: [], status: 'open', remainingWorkingDays: null },
-        { caseId: 'no-such-case', deadlineId: 'acknowledgement-1', step: 'acknowledgement', dueOn: '2026-03-01', owedBy: 'respondent', owedByOrganisationIds: [], status: 'open', remainingWorkingDays: null },
+        { caseId: id, deadlineId: 'no-such-deadline', step: 'acknowledgement', dueOn: '2026-03-01', owedBy: 'respondent', owedByOrganisationIds: [], status: 'open', remainingWorkingDays: null, caseRevision: 0n },
+        { caseId: 'no-such-case', deadlineId: 'acknowledgement-1', step: 'acknowledgement', dueOn: '2026-03-01', owedBy: 'respondent', owedByOrganisationIds: [], status: 'open', remainingWorkingDays: null, caseRevision: 0n },
         ...real.overdueDeadlines(today),
       ],
       actionsToCheck: (today) => real.actionsToCheck(today),
@@ -217,6 +221,95 @@ describe('the deadline scheduler', () => {
     expect(report.refused).toBe(2);
     expect(report.failed).toBe(0);
     expect(await missedDeadlineIds(engine, id)).toEqual(['acknowledgement-1']);
+  });
+});
+
+describe('the deadline scheduler and a case that ended before its actions were settled', () => {
+  let engine: Engine;
+  let c: Compact;
+  /** Every system command put on the bus, by case. */
+  const sent: { caseId: string; name: string }[] = [];
+
+  beforeAll(async () => {
+    engine = await startEngine();
+    c = await seedCompact(engine);
+    engine.commands.subscribe((command) => {
+      if (command instanceof RunSystemCommand) sent.push({ caseId: command.caseId, name: command.command.name });
+    });
+  });
+
+  afterAll(() => engine.destroy());
+
+  /** Agreed at stage 1 on Monday 2 March. */
+  const carryingOut = async () => {
+    engine.at('2026-03-02T10:00:00Z');
+    const id = (await engine.raise(c.charityOfficer, grievance([c.council]))).id;
+    await engine.run(c.councilOfficer, id, 'acknowledge');
+    await agreeTwoActions(engine, c, id);
+    return id;
+  };
+
+  /** Runs the scheduler every day (three times a day) through the summer, and answers what it sent for the case. */
+  const runThroughSummer = async (id: string) => {
+    for (const day of ['2026-03-30', '2026-04-15', '2026-06-08', '2026-07-01', '2026-09-01']) {
+      engine.at(day);
+      for (let run = 0; run < 3; run++) {
+        const report = await engine.scheduler.runOnce();
+        expect(report).toMatchObject({ refused: 0, failed: 0 });
+      }
+    }
+    return sent.filter((s) => s.caseId === id);
+  };
+
+  it.each([
+    ['withdrawn', (id: string) => engine.run(c.charityOfficer, id, 'withdraw', { reasonCode: 'resolved-outside' })],
+    ['referred externally', (id: string) => engine.run(c.charityOfficer, id, 'refer-externally', { body: 'independent-mediation' })],
+  ])('sends nothing, run after run, for the actions of a case %s while they were open', async (_how, end) => {
+    const id = await carryingOut();
+    await end(id);
+    expect((await engine.view(c.secretariat, id)).actions.map((a) => a.status)).toEqual(['closed-unfinished', 'closed-unfinished']);
+    expect((await engine.settledBook()).actions(id)).toEqual([]);
+    expect(await runThroughSummer(id)).toEqual([]);
+  });
+
+  it('sends nothing for the actions left open when a reopening takes the case back to triage', async () => {
+    const id = await carryingOut();
+    engine.at('2026-03-27T10:00:00Z');
+    await engine.scheduler.runOnce();
+    expect(sent.filter((s) => s.caseId === id)).toEqual([{ caseId: id, name: 'record-missed-action' }]);
+    await engine.run(c.charityOfficer, id, 'request-reopening', { grounds: 'action-not-delivered', reason: 'The grant was not reinstated' });
+    await engine.run(c.chair, id, 'decide-reopening', { granted: true, reason: 'Back to the CDG' });
+    expect(await engine.view(c.secretariat, id)).toMatchObject({ state: 'cdg.triage', actions: [{ status: 'missed' }, { status: 'closed-unfinished' }] });
+    sent.length = 0;
+    const afterReopening = (await runThroughSummer(id)).filter((s) => s.name === 'record-missed-action');
+    expect(afterReopening).toEqual([]);
+  });
+
+  it('records a command the case refuses once (one log line, one refusal), and does not send it again until the case changes', async () => {
+    const id = (await engine.raise(c.charityOfficer, grievance([c.council]))).id;
+    let revision = 0n;
+    const stale: Pick<DeadlineBookReadModel, 'overdueDeadlines' | 'actionsToCheck' | 'endedSuspensions'> = {
+      overdueDeadlines: () => [],
+      actionsToCheck: () => [{ caseId: id, actionId: 'A7', ownerId: c.council, description: 'Gone', dueDate: '2026-03-02', checkOn: '2026-03-09', caseRevision: revision }],
+      endedSuspensions: () => [],
+    };
+    const internals = engine.scheduler as unknown as { store: never; calendar: never };
+    const scheduler = new DeadlineScheduler(engine.commands, engine.readModels, stale as DeadlineBookReadModel, internals.store, engine.clock, internals.calendar);
+    const warnings: string[] = [];
+    const logger = (scheduler as unknown as { logger: { warn: (m: string) => void } }).logger;
+    logger.warn = (message: string) => warnings.push(message);
+    engine.at('2026-03-20T10:00:00Z');
+    sent.length = 0;
+
+    expect(await scheduler.runOnce()).toMatchObject({ refused: 1, skipped: 0 });
+    for (let run = 0; run < 5; run++) expect(await scheduler.runOnce()).toMatchObject({ refused: 0, skipped: 1 });
+    expect(sent).toEqual([{ caseId: id, name: 'record-missed-action' }]);
+    expect(warnings).toEqual([expect.stringContaining(`record-missed-action on case ${id}`)]);
+
+    // The case moved on: the book's entry is judged once more.
+    revision = 1n;
+    expect(await scheduler.runOnce()).toMatchObject({ refused: 1, skipped: 0 });
+    expect(sent).toHaveLength(2);
   });
 });
 

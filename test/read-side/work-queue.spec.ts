@@ -83,7 +83,7 @@ describe('the work queue', () => {
     expect(await linesOf(c.secretariat)).toEqual(triage);
     expect((await queueOf(c.chair))[0]).toMatchObject({ forRole: 'chair', owedBy: 'cdg', step: 'cdg-triage' });
 
-    await engine.run(c.chair, cases['C']!, 'choose-route', { route: 'mediation', reason: 'Both agree' });
+    await engine.run(c.chair, cases['C']!, 'choose-route', { route: 'mediation', reason: 'Both agree', consentFrom: [c.charity, c.county] });
     expect(await linesOf(c.secretariat)).toEqual([['C', 'appoint-mediator', null]]);
     expect((await queueOf(c.chair))[0]).toMatchObject({ forRole: 'secretariat', title: 'Appoint a mediator' });
 

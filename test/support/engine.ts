@@ -22,6 +22,7 @@ import {
 } from '#application';
 import { type AppSettings } from '#config';
 import { CASES_PROJECTION, DeadlineBookReadModel, ReadModels } from '#projections';
+import { storeUnderTest } from './store-under-test.js';
 
 export const ADMIN: Principal = { personId: 'bootstrap-admin', name: 'Admin', roles: ['admin'], organisationId: null, bootstrap: true };
 
@@ -43,8 +44,7 @@ export async function startEngine(options: EngineOptions = {}) {
     port: 0,
     host: '127.0.0.1',
     dataDir,
-    eventStore: 'sqlite',
-    eventStoreConnectionString: null,
+    ...storeUnderTest(dataDir),
     bootstrapAdminToken: null,
     clockFixed: start,
     nodeEnv: 'test',

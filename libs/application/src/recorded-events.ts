@@ -1,11 +1,14 @@
 import { type JsonObject } from '#core';
-import { DISPUTE_EVENT_SCHEMA_VERSION, type DisputeMachineEvent } from '#domain';
+import { DISPUTE_EVENT_UPCASTS, type DisputeMachineEvent, schemaVersionOf } from '#domain';
 import { type RecordedEvent } from '#event-store';
 import { readMetadata } from './event-metadata.js';
 import { EventUpcaster } from './upcasting.js';
 
-/** The one upcaster every read goes through; all event types are at schema version 1 today. */
-export const upcaster = new EventUpcaster(() => DISPUTE_EVENT_SCHEMA_VERSION);
+/** The one upcaster every read goes through, with the domain's steps from each old schema version. */
+export const upcaster = DISPUTE_EVENT_UPCASTS.reduce(
+  (u, { type, fromVersion, step }) => u.register(type, fromVersion, step),
+  new EventUpcaster(schemaVersionOf),
+);
 
 /** A stored case event as the machine consumes it: upcast data, plus actor and time from metadata. */
 export function toDisputeMachineEvent(event: RecordedEvent, using: EventUpcaster = upcaster): DisputeMachineEvent {

@@ -7,6 +7,8 @@ export interface AppSettings {
   readonly dataDir: string;
   readonly eventStore: 'sqlite' | 'eventstoredb';
   readonly eventStoreConnectionString: string | null;
+  /** Put before every stream name in EventStoreDB, so several deployments (or test runs) can share a cluster. */
+  readonly eventStoreStreamPrefix?: string;
   readonly bootstrapAdminToken: string | null;
   /** Frozen clock for demos and tests; refused in production. */
   readonly clockFixed: string | null;
@@ -16,6 +18,8 @@ export interface AppSettings {
   readonly trustProxy?: TrustProxy;
   /** Timeouts for slow clients; DEFAULT_HTTP_LIMITS when absent. */
   readonly httpLimits?: HttpLimits;
+  /** When set, GET /metrics answers only to `Authorization: Bearer <this token>`; unset, it is public. */
+  readonly metricsToken?: string | null;
 }
 
 export const APP_SETTINGS = Symbol('APP_SETTINGS');

@@ -1,5 +1,6 @@
 export * from './calendar/index.js';
 export * from './clause-checks/index.js';
+export * from './compact/index.js';
 export * from './shared/actor.js';
 export * from './directory/directory-lookup.js';
 export * from './directory/conflict-of-interest.js';
@@ -17,6 +18,8 @@ export * from './dispute/decide-dispute.js';
 export * from './dispute/deciders/conflict-of-interest-error.js';
 export { MAX_EVIDENCE_BYTES } from './dispute/deciders/case-file.js';
 export * from './dispute/dispute-view.js';
+export * from './dispute/case-visibility.js';
+export * from './dispute/event-upcasts.js';
 export * from './directory/directory-events.js';
 export * from './directory/directory-decisions.js';
 export * from './directory/directory-state.js';

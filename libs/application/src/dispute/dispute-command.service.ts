@@ -3,9 +3,9 @@ import {
   type DirectoryLookup,
   type DisputeCommand,
   decideDispute,
-  DISPUTE_EVENT_SCHEMA_VERSION,
   initialDisputeSnapshot,
   isCaseCommand,
+  schemaVersionOf,
   type WorkingDayCalendar,
 } from '#domain';
 import { type EventStore, type EventToAppend, WrongExpectedRevisionError } from '#event-store';
@@ -119,8 +119,8 @@ export class DisputeCommandService {
       const snapshot = loaded?.snapshot ?? initialDisputeSnapshot();
       const actor = chooseActor(principal, command.name, snapshot, at, options.onBehalfOf);
       const decision = decideDispute(snapshot, command, { at, actor, calendar: this.calendar, directory: this.directory });
-      const metadata: EventMetadata = {
-        schemaVersion: DISPUTE_EVENT_SCHEMA_VERSION,
+      const metadata: Omit<EventMetadata, 'schemaVersion'> = {
+        caseId,
         actor,
         occurredAt: at,
         correlationId: options.correlationId ?? commandId,
@@ -132,7 +132,7 @@ export class DisputeCommandService {
         id: options.idempotencyKey ? uuidFromName(`${commandId}:${i}`) : newId(),
         type: e.type,
         data: e.data as unknown as JsonObject,
-        metadata: metadata as unknown as JsonObject,
+        metadata: { schemaVersion: schemaVersionOf(e.type), ...metadata } as unknown as JsonObject,
       }));
       if (beforeAppend) await beforeAppend();
       try {

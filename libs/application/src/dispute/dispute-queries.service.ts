@@ -1,5 +1,18 @@
 import { ForbiddenError, NotFoundError } from '#core';
-import { type Actor, applyDisputeEvent, disputeView, initialDisputeSnapshot, stageOfSnapshot, stateNameOf, type DisputeView } from '#domain';
+import {
+  type Actor,
+  applyDisputeEvent,
+  type DisputeContext,
+  type DisputeSnapshot,
+  disputeView,
+  type DisputeView,
+  initialDisputeSnapshot,
+  isCdgMaterial,
+  isPassingState,
+  maySeeCdgMaterial,
+  stageOfSnapshot,
+  stateNameOf,
+} from '#domain';
 import { type EventStore, type RecordedEvent } from '#event-store';
 import { type Clock } from '../clock.js';
 import { type DirectoryNames } from '../directory/directory-names.js';
@@ -47,11 +60,15 @@ export class DisputeQueries {
     return actorsFor(principal)[0] ?? { personId: principal.personId, role: 'auditor' as const, organisationId: null };
   }
 
-  /** The view's `allowed` list is the union over the caller's roles. */
-  private view(principal: Principal, snapshot: Parameters<typeof disputeView>[0], at: string): DisputeView {
+  /**
+   * The view's `allowed` list is the union over the caller's roles; CDG-only notes are shown as the
+   * case `now` lets this person read them, whatever state is shown.
+   */
+  private view(principal: Principal, snapshot: DisputeSnapshot, at: string, now: DisputeContext): DisputeView {
+    const seesCdg = maySeeCdgMaterial(now, principal);
     const actors = actorsFor(principal);
-    const views = actors.map((a) => disputeView(snapshot, a, at));
-    const first = views[0] ?? disputeView(snapshot, this.viewer(principal), at);
+    const views = actors.map((a) => disputeView(snapshot, a, at, seesCdg));
+    const first = views[0] ?? disputeView(snapshot, this.viewer(principal), at, seesCdg);
     return { ...this.withNames(first), allowed: [...new Set(views.flatMap((v) => v.allowed))] };
   }
 
@@ -64,22 +81,23 @@ export class DisputeQueries {
   async get(principal: Principal, caseId: string): Promise<DisputeCaseView> {
     const loaded = await this.repository.load(caseId);
     if (!loaded || !maySeeCase(loaded.snapshot.context, principal)) throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
-    return { ...this.view(principal, loaded.snapshot, this.clock.now().toISOString()), revision: loaded.revision, position: loaded.position };
+    const now = loaded.snapshot;
+    return { ...this.view(principal, now, this.clock.now().toISOString(), now.context), revision: loaded.revision, position: loaded.position };
   }
 
   async history(principal: Principal, caseId: string, asOf?: string) {
     const loaded = await this.repository.load(caseId);
     if (!loaded || !maySeeCase(loaded.snapshot.context, principal)) throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
     const recorded = await this.store.readStream(disputeStream(caseId));
-    const entry = (e: RecordedEvent) => toEntry(e, this.names);
-    if (asOf === undefined) return { id: caseId, events: recorded.map(entry) };
+    const readable = (events: RecordedEvent[]) => this.readable(loaded.snapshot.context, principal, events).map((e) => toEntry(e, this.names));
+    if (asOf === undefined) return { id: caseId, events: readable(recorded) };
     const upTo = recorded.filter((e) => readMetadata(e.metadata).occurredAt <= asOf);
     const snapshot = upTo.reduce((s, e) => applyDisputeEvent(s, toDisputeMachineEvent(e)), initialDisputeSnapshot());
     return {
       id: caseId,
       asOf,
-      events: upTo.map(entry),
-      ...(upTo.length > 0 ? { state: this.view(principal, snapshot, asOf) } : {}),
+      events: readable(upTo),
+      ...(upTo.length > 0 ? { state: this.view(principal, snapshot, asOf, loaded.snapshot.context) } : {}),
     };
   }
 
@@ -91,11 +109,29 @@ export class DisputeQueries {
     }
     const recorded = await this.store.readStream(disputeStream(caseId));
     let snapshot = initialDisputeSnapshot();
-    const steps = recorded.map((e) => {
+    const after = recorded.map((e) => {
       snapshot = applyDisputeEvent(snapshot, toDisputeMachineEvent(e));
-      const at = readMetadata(e.metadata).occurredAt;
-      return { event: toEntry(e, this.names), state: stateNameOf(snapshot), stage: stageOfSnapshot(snapshot), view: this.view(principal, snapshot, at) };
+      return { event: e, snapshot, at: readMetadata(e.metadata).occurredAt };
+    });
+    // A state the machine only passes through within one write (closing) is never shown: such a
+    // step shows where that write left the case.
+    const shown = (i: number): DisputeSnapshot => {
+      let j = i;
+      while (j + 1 < after.length && isPassingState(stateNameOf(after[j]!.snapshot))) j++;
+      return after[j]!.snapshot;
+    };
+    const readable = new Set(this.readable(loaded.snapshot.context, principal, recorded));
+    const steps = after.flatMap(({ event, at }, i) => {
+      if (!readable.has(event)) return [];
+      const state = shown(i);
+      const view = this.view(principal, state, at, loaded.snapshot.context);
+      return [{ event: toEntry(event, this.names), state: stateNameOf(state), stage: stageOfSnapshot(state), view }];
     });
     return { id: caseId, steps };
+  }
+
+  /** The events this principal may read: CDG-only material is left out for anyone who may not see it. */
+  private readable(c: DisputeContext, principal: Principal, events: RecordedEvent[]): RecordedEvent[] {
+    return maySeeCdgMaterial(c, principal) ? events : events.filter((e) => !isCdgMaterial(e));
   }
 }

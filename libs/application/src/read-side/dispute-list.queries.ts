@@ -9,14 +9,14 @@ import { type ReadYourWrites } from './read-your-writes.js';
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
-/** Every state a case can be listed in, and every prefix of one (`formal`, `cdg.panel`). */
-const LISTABLE_STATES: ReadonlySet<string> = new Set(
-  [...STEP_NAMES, 'actionsOpen', 'suspended', 'closing', 'closed'].flatMap((s) =>
+/** Every state a case can rest in, and every prefix of one (`formal`, `cdg.panel`); never a passing state. */
+export const LISTABLE_STATES: ReadonlySet<string> = new Set(
+  [...STEP_NAMES, 'actionsOpen', 'suspended', 'closed'].flatMap((s) =>
     s.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.')),
   ),
 );
 
-/** Who may see what, in list terms: the same rule as case-access.ts maySeeCase. */
+/** Who may see what, in list terms: the domain's maySeeCase (parties and action owners, appointees past and present). */
 export function visibilityOf(p: Principal): CaseVisibility {
   return {
     all: p.roles.some((r) => r === 'secretariat' || r === 'chair' || r === 'auditor' || r === 'system'),
@@ -30,7 +30,8 @@ interface Cursor {
   readonly caseId: string;
 }
 
-const encodeCursor = (row: { openedAt: string; id: string }): string =>
+/** Opaque to clients: base64url of where the page ended. */
+export const encodeCursor = (row: { openedAt: string; id: string }): string =>
   Buffer.from(JSON.stringify([row.openedAt, row.id]), 'utf8').toString('base64url');
 
 function decodeCursor(cursor: string, errors: FieldError[]): Cursor | undefined {

@@ -18,6 +18,9 @@ export interface DeadlineSchedulerOptions {
 
 export const DEFAULT_SCHEDULER_INTERVAL_MS = 30_000;
 
+/** Refusals remembered (oldest forgotten first); a forgotten one is at most tried, and logged, once more. */
+const REMEMBERED_REFUSALS = 10_000;
+
 /** Counts of commands the command path accepted (a repeat it answered from the first write counts too). */
 export interface SchedulerRunReport {
   /** The London date the run judged lateness on. */
@@ -25,8 +28,10 @@ export interface SchedulerRunReport {
   readonly missedDeadlines: number;
   readonly missedActions: number;
   readonly resumed: number;
-  /** Commands the case refused (it had moved on): logged and skipped. */
+  /** Commands the case refused: each logged once and not sent again while the case stays as it was. */
   readonly refused: number;
+  /** Commands not sent because the case refused them before and has not changed since. */
+  readonly skipped: number;
   /** Commands that failed for another reason: logged; the next run tries again. */
   readonly failed: number;
 }
@@ -39,12 +44,18 @@ type SystemCommand = RunSystemCommand['command'];
  * Each command carries an idempotency key derived from what it records, so the command path
  * recognises a repeat (a second run, a second instance) and appends nothing: every miss is
  * recorded exactly once. Lateness is the domain's: due day before today's London date.
+ *
+ * A command the case refuses (the book and the case disagree) is a failure recorded once: one log
+ * line, one refusal in the write path's metric (commands_total with the error code), and it is not
+ * sent again until the case's revision moves on. It cannot loop on every tick.
  */
 export class DeadlineScheduler {
   private readonly logger = new Logger('DeadlineScheduler');
   private timer: NodeJS.Timeout | null = null;
   private readonly running = new Set<Promise<SchedulerRunReport>>();
   private stopped = false;
+  /** `${caseId}:${idempotencyKey}@${caseRevision}` of commands the case refused at that revision. */
+  private readonly refusals = new Set<string>();
 
   constructor(
     private readonly commands: CommandBus,
@@ -99,17 +110,31 @@ export class DeadlineScheduler {
     // Read the book only once it reflects the log as it is now, so a step just taken is not recorded missed.
     await this.readModels.waitFor(await this.store.headPosition(), this.options.catchUpMs ?? 2_000, [CASES_PROJECTION]);
     const today = this.calendar.londonDate(this.clock.now().toISOString());
-    const counts = { missedDeadlines: 0, missedActions: 0, resumed: 0, refused: 0, failed: 0 };
-    const issue = async (caseId: string, command: SystemCommand, idempotencyKey: string, counter: 'missedDeadlines' | 'missedActions' | 'resumed') => {
+    const counts = { missedDeadlines: 0, missedActions: 0, resumed: 0, refused: 0, skipped: 0, failed: 0 };
+    const issue = async (
+      entry: { caseId: string; caseRevision: bigint },
+      command: SystemCommand,
+      idempotencyKey: string,
+      counter: 'missedDeadlines' | 'missedActions' | 'resumed',
+    ) => {
       // Shutting down: leave the rest for the next start (nothing is lost, the book keeps it).
       if (this.stopped) return;
+      const { caseId } = entry;
+      const refusal = `${caseId}:${idempotencyKey}@${String(entry.caseRevision)}`;
+      if (this.refusals.has(refusal)) {
+        counts.skipped++;
+        return;
+      }
       try {
         await this.commands.execute(new RunSystemCommand(caseId, command, { idempotencyKey }));
         counts[counter]++;
       } catch (error) {
         if (error instanceof AppError) {
           counts.refused++;
-          this.logger.warn(`${command.name} on case ${caseId} (${idempotencyKey}) refused: ${error.message}`);
+          this.remember(refusal);
+          this.logger.warn(
+            `${command.name} on case ${caseId} (${idempotencyKey}) refused at revision ${String(entry.caseRevision)}, not sent again until the case changes: ${error.message}`,
+          );
         } else {
           counts.failed++;
           this.logger.error(`${command.name} on case ${caseId} (${idempotencyKey}) failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -119,20 +144,20 @@ export class DeadlineScheduler {
 
     // Resume first: a case coming back from suspension gets its clocks moved, not missed.
     for (const s of this.book.endedSuspensions(today)) {
-      await issue(s.caseId, { name: 'resume', payload: {} }, `resume:${s.caseId}:${s.until}`, 'resumed');
+      await issue(s, { name: 'resume', payload: {} }, `resume:${s.caseId}:${s.until}`, 'resumed');
     }
     for (const d of this.book.overdueDeadlines(today)) {
-      await issue(d.caseId, { name: 'record-missed-deadline', payload: { deadlineId: d.deadlineId } }, `missed:${d.deadlineId}`, 'missedDeadlines');
+      await issue(d, { name: 'record-missed-deadline', payload: { deadlineId: d.deadlineId } }, `missed:${d.deadlineId}`, 'missedDeadlines');
     }
     for (const a of this.book.actionsToCheck(today)) {
       await issue(
-        a.caseId,
+        a,
         { name: 'record-missed-action', payload: { actionId: a.actionId } },
         `missed-action:${a.caseId}:${a.actionId}:${a.dueDate}`,
         'missedActions',
       );
     }
-    const report = { today, ...counts };
+    const report: SchedulerRunReport = { today, ...counts };
     if (counts.missedDeadlines + counts.missedActions + counts.resumed + counts.refused + counts.failed > 0) {
       this.logger.log(
         `Deadline run for ${today}: ${counts.missedDeadlines} deadlines and ${counts.missedActions} actions recorded missed, ` +
@@ -140,5 +165,10 @@ export class DeadlineScheduler {
       );
     }
     return report;
+  }
+
+  private remember(refusal: string): void {
+    this.refusals.add(refusal);
+    if (this.refusals.size > REMEMBERED_REFUSALS) this.refusals.delete(this.refusals.values().next().value as string);
   }
 }

@@ -19,6 +19,11 @@ export function describeDueRule(startedOn: IsoDate, workingDays: number): string
   return `${workingDays} WD after ${startedOn}, England and Wales, 16:30 cut-off`;
 }
 
+/** For a date counted from another date (a check after a due date, a window after closure): no receipt, so no cut-off. */
+export function describeWorkingDaysAfter(from: IsoDate, workingDays: number): string {
+  return `${workingDays} WD after ${from}, England and Wales`;
+}
+
 export function buildDueDate(input: {
   readonly startedOn: IsoDate;
   readonly workingDays: number;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { isBankHolidayOnEpochDay } from './bank-holidays.js';
-import { buildDueDate, type DueDate } from './due-date.js';
+import { buildDueDate, describeWorkingDaysAfter, type DueDate } from './due-date.js';
 import { assertIsoDate, fromEpochDay, toEpochDay, type IsoDate } from './iso-date.js';
 
 const LONDON = 'Europe/London';
@@ -101,7 +101,21 @@ export class WorkingDayCalendar {
     return this.dueFrom(this.clockStart(startedAt), workingDays);
   }
 
-  /** Deadline counted from a day that already is the effective clock start (e.g. on resumption). */
+  /**
+   * A date counted from another date rather than from something received (an action's check day
+   * after its due date, the reopening window after closure), with the rule and calendar that gave it.
+   */
+  workingDaysAfter(from: IsoDate, workingDays: number): DueDate {
+    return {
+      startedOn: from,
+      workingDays,
+      dueOn: this.addWorkingDays(from, workingDays),
+      rule: describeWorkingDaysAfter(from, workingDays),
+      calendarVersion: this.version,
+    };
+  }
+
+  /** Deadline counted from a day that already is the effective clock start (e.g. an extension). */
   dueFrom(startedOn: IsoDate, workingDays: number): DueDate {
     return buildDueDate({
       startedOn,

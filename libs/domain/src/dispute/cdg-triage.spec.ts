@@ -13,15 +13,37 @@ describe('when in cdg.triage', () => {
     const s = triage().advance('2026-03-05T10:00:00Z');
     const events = s.run('chair', command('choose-route', { route: 'mediation', reason: 'Both parties agree' }));
 
-    expect(events).toEqual([{ type: 'RouteChosen', data: { route: 'mediation', reason: 'Both parties agree' } }]);
+    expect(events).toEqual([{ type: 'RouteChosen', data: { route: 'mediation', reason: 'Both parties agree', consentFrom: ['charity', 'council'] } }]);
     expect(s.state).toBe('cdg.triage');
     expect(s.context.route).toBe('mediation');
     expect(s.context.deadlines.find((d) => d.step === 'cdg-triage')).toMatchObject({ status: 'met' });
   });
 
   it('lets the chair choose a panel without giving a reason', () => {
-    const events = triage().run('chair', command('choose-route', { route: 'panel', reason: undefined }));
-    expect(dataOf(events, 'RouteChosen')).toEqual({ route: 'panel', reason: null });
+    const events = triage().run('chair', command('choose-route', { route: 'panel', reason: undefined, consentFrom: undefined }));
+    expect(dataOf(events, 'RouteChosen')).toEqual({ route: 'panel', reason: null, consentFrom: [] });
+  });
+
+  describe('mediation needs both parties’ agreement', () => {
+    it.each([
+      ['without consentFrom at all', { consentFrom: undefined }],
+      ['with the complainant’s consent only', { consentFrom: ['charity'] }],
+      ['with only a reason saying both agree', { consentFrom: [], reason: 'Both parties agreed on the phone' }],
+    ])('refuses mediation %s (400 naming consentFrom)', (_what, overrides) => {
+      const error = triage().attempt('chair', command('choose-route', { route: 'mediation', ...overrides }));
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ errors: [{ field: 'consentFrom', message: expect.stringContaining('mediation needs the agreement of every party') }] });
+    });
+
+    it('refuses consent from an organisation that is not a party, whatever the route (400)', () => {
+      const error = triage().attempt('chair', command('choose-route', { route: 'panel', consentFrom: ['charity', 'other'] }));
+      expect(error).toMatchObject({ errors: [{ field: 'consentFrom' }] });
+    });
+
+    it('records every party’s consent on RouteChosen', () => {
+      const events = triage().run('chair', command('choose-route', { route: 'mediation', consentFrom: ['council', 'charity'] }));
+      expect(dataOf(events, 'RouteChosen').consentFrom).toEqual(['council', 'charity']);
+    });
   });
 
   it('refuses a route that is not mediation or panel (400)', () => {
@@ -174,8 +196,19 @@ describe('when in cdg.triage', () => {
     });
   });
 
-  it('lets the chair change the route before anyone is appointed', () => {
-    const s = toMediation().step('chair', 'choose-route', { route: 'panel' }).step('secretariat', 'appoint-panel');
-    expect(s.state).toBe('cdg.panel.hearing');
+  it('chooses the route once: a second choice, even before anyone is appointed, is refused (409)', () => {
+    const s = toMediation();
+    const error = s.attempt('chair', command('choose-route', { route: 'panel' }));
+    expect(error).toBeInstanceOf(NotAllowedInStateError);
+    expect(error).toMatchObject({ state: 'cdg.triage' });
+    expect(s.context.route).toBe('mediation');
+  });
+
+  it('keeps the route mediation ending without agreement set to panel: the chair is not asked again', () => {
+    const s = toMediation().step('secretariat', 'appoint-mediator').step('mediator', 'end-mediation');
+    expect(s.state).toBe('cdg.triage');
+    expect(s.context.route).toBe('panel');
+    expect(s.attempt('chair', command('choose-route', { route: 'panel' }))).toBeInstanceOf(NotAllowedInStateError);
+    expect(s.step('secretariat', 'appoint-panel').state).toBe('cdg.panel.hearing');
   });
 });

@@ -363,3 +363,61 @@ describe('when closed', () => {
     });
   });
 });
+
+describe('when a case leaves actionsOpen before its actions are settled', () => {
+  /** Agreed at stage 1 on 2 March: A1 (council, due 31 March) and A2 (charity, due 30 September). */
+  const carryingOut = () =>
+    new DisputeScenario().upTo('informal.inDiscussion').step('complainant', 'agree-resolution', {
+      actions: [
+        { description: 'Pay', ownerId: 'council', dueDate: '2026-03-31' },
+        { description: 'Report', ownerId: 'charity', dueDate: '2026-09-30' },
+      ],
+    });
+
+  it('withdrawing ends every open action closed-unfinished, listed in CaseClosed: nothing is left to check or miss', () => {
+    const s = carryingOut();
+    s.step('respondent', 'complete-action', { actionId: 'A1' });
+    const events = s.run('complainant', command('withdraw', { reasonCode: 'resolved-outside' }));
+
+    expect(dataOf(events, 'CaseClosed')).toMatchObject({ outcome: 'withdrawn', unfinishedActionIds: ['A2'] });
+    expect(s.context.actions.map((a) => [a.actionId, a.status])).toEqual([
+      ['A1', 'completed'],
+      ['A2', 'closed-unfinished'],
+    ]);
+    s.advance('2026-10-08T10:00:00Z');
+    expect(s.attempt('system', command('record-missed-action', { actionId: 'A2' }))).toMatchObject({
+      errors: [{ field: 'actionId', message: 'action A2 is already closed-unfinished' }],
+    });
+    expect(s.attempt('complainant', command('complete-action', { actionId: 'A2' }))).toBeInstanceOf(NotAllowedInStateError);
+    expect(s.replayed()).toEqual(s.live);
+  });
+
+  it('referring externally ends them the same way', () => {
+    const s = carryingOut();
+    const events = s.run('complainant', command('refer-externally', { body: 'independent-mediation' }));
+    expect(dataOf(events, 'CaseClosed')).toMatchObject({ outcome: 'referred-externally', unfinishedActionIds: ['A1', 'A2'] });
+    expect(s.context.actions.every((a) => a.status === 'closed-unfinished')).toBe(true);
+  });
+
+  it('a reopening taking the case back to cdg.triage ends them too, listed in CaseReopened, and the chair chooses a route afresh', () => {
+    const s = carryingOut().advance('2026-04-08T10:00:00Z').step('system', 'record-missed-action', { actionId: 'A1' });
+    s.step('complainant', 'request-reopening', { grounds: 'action-not-delivered' });
+    const events = s.run('chair', command('decide-reopening'));
+
+    expect(dataOf(events, 'CaseReopened').unfinishedActionIds).toEqual(['A2']);
+    expect(s.state).toBe('cdg.triage');
+    expect(s.context.actions.map((a) => [a.actionId, a.status])).toEqual([
+      ['A1', 'missed'],
+      ['A2', 'closed-unfinished'],
+    ]);
+    expect(s.context.route).toBeNull();
+    expect(typesOf(s.run('chair', command('choose-route', { route: 'panel' })))).toEqual(['RouteChosen']);
+    expect(s.replayed()).toEqual(s.live);
+  });
+
+  it('a reopening of a stage 3 case clears the old appointment: the old panel stand down as former appointees', () => {
+    const s = closedAtStage3().step('respondent', 'request-reopening').step('chair', 'decide-reopening');
+    expect(s.context).toMatchObject({ panel: null, mediatorId: null, route: null });
+    expect(s.context.formerAppointees).toEqual(['panel-chair', 'statutory-panelist', 'vcs-panelist']);
+  });
+});

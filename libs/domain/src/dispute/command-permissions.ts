@@ -1,6 +1,7 @@
 import { type Actor } from '../shared/actor.js';
+import { mayParticipate } from './case-visibility.js';
 import { type DisputeContext } from './dispute-context.js';
-import { type DisputeCommandName } from './dispute-commands.js';
+import { type DisputeCommand, type DisputeCommandMap, type DisputeCommandName } from './dispute-commands.js';
 import {
   isAppointee,
   isCaseMediator,
@@ -8,7 +9,8 @@ import {
   isComplainant,
   isParty,
   isRespondent,
-  mayParticipate,
+  mayCompleteActions,
+  mayCompleteNamedAction,
   mayRecordLesson,
 } from './dispute-rules.js';
 
@@ -46,7 +48,7 @@ export const COMMAND_PERMISSIONS: { readonly [K in DisputeCommandName]: Who } = 
   'issue-findings': isCasePanelist,
   'respond-to-findings': isParty,
   'agree-resolution': anyOf(isComplainant, isCaseMediator),
-  'complete-action': anyOf(isParty, role('secretariat')),
+  'complete-action': mayCompleteActions,
   'vary-action': role('secretariat'),
   suspend: role('secretariat'),
   resume: anyOf(isParty, role('secretariat', 'system')),
@@ -65,3 +67,22 @@ export const COMMAND_PERMISSIONS: { readonly [K in DisputeCommandName]: Who } = 
 
 export const mayAttempt = (name: DisputeCommandName, c: DisputeContext, actor: Actor): boolean =>
   COMMAND_PERMISSIONS[name](c, actor);
+
+/** Why this actor may not send this command with what it names, or null when they may. */
+type WhyNotFor<K extends DisputeCommandName> = (c: DisputeContext, payload: DisputeCommandMap[K], actor: Actor) => string | null;
+
+/**
+ * Permission that depends on what the command names: whose action it is. Judged with the table
+ * above, before the state, so another party's action is a 403 ("you may not"), never a 409.
+ */
+const PERMISSIONS_FOR_WHAT_IS_NAMED: { readonly [K in DisputeCommandName]?: WhyNotFor<K> } = {
+  'complete-action': (c, p, actor) =>
+    mayCompleteNamedAction(c, actor, p.actionId)
+      ? null
+      : `Only ${c.actions.find((a) => a.actionId === p.actionId)?.ownerId ?? 'its owner'}, who owns action ${p.actionId}, or the secretariat may complete it.`,
+};
+
+export function refusalOfWhatIsNamed(command: DisputeCommand, c: DisputeContext, actor: Actor): string | null {
+  const whyNot = PERMISSIONS_FOR_WHAT_IS_NAMED[command.name] as WhyNotFor<typeof command.name> | undefined;
+  return whyNot ? whyNot(c, command.payload as never, actor) : null;
+}

@@ -20,6 +20,16 @@ export const DEADLINE_RULES = {
 
 export type DeadlineStep = keyof typeof DEADLINE_RULES;
 
+/** Working-day dates that are not deadlines of a step: counted from another date, not from a receipt. */
+export const WORKING_DAY_WINDOWS = {
+  /** The secretariat checks an agreed action this long after its due date; still open then, it is missed. */
+  actionCheck: 5,
+  /** A party may ask to reopen this long after closure, or after a missed action's due date. */
+  reopening: 60,
+  /** A party may object to an appointment this long after it (counted like a receipt, 16:30 cut-off). */
+  objection: 5,
+} as const;
+
 export type DeadlineStatus = 'open' | 'met' | 'missed' | 'paused' | 'cancelled';
 
 /** A deadline as a deadline-bearing event sets it: the due date with the rule and calendar that computed it. */

@@ -1,6 +1,6 @@
 import { ForbiddenError, NotAllowedInStateError } from '#core';
 import { type Actor } from '../shared/actor.js';
-import { mayAttempt } from './command-permissions.js';
+import { mayAttempt, refusalOfWhatIsNamed } from './command-permissions.js';
 import * as actions from './deciders/actions.js';
 import * as caseFile from './deciders/case-file.js';
 import * as cdg from './deciders/cdg-stage.js';
@@ -9,9 +9,11 @@ import * as closure from './deciders/closure.js';
 import * as local from './deciders/local-stages.js';
 import { decideRaise } from './deciders/raise.js';
 import { type DecisionEnv } from './decision-env.js';
+import { WORKING_DAY_WINDOWS } from './deadline-rules.js';
 import { CASE_COMMANDS, COMMAND_EVENTS, type DisputeCommand, type DisputeCommandMap, type DisputeCommandName } from './dispute-commands.js';
 import { type DisputeContext } from './dispute-context.js';
 import { type DisputeEvent, type DisputeMachineEvent } from './dispute-events.js';
+import { unfinishedActionIds } from './dispute-rules.js';
 import { applyDisputeEvent, type DisputeSnapshot, ReplayError, stateNameOf } from './dispute-state.js';
 
 type Decider<K extends DisputeCommandName> = (c: DisputeContext, payload: DisputeCommandMap[K], env: DecisionEnv) => DisputeEvent[];
@@ -52,9 +54,6 @@ const DECIDERS: { readonly [K in DisputeCommandName]: Decider<K> } = {
   'record-lesson': caseFile.decideRecordLesson,
 };
 
-/** How long after closure a party may ask for the case to be reopened. */
-const REOPENING_WINDOW_WD = 60;
-
 const asMachineEvent = (e: DisputeEvent, actor: Actor, at: string) => ({ ...e, actor, at }) as DisputeMachineEvent;
 
 /** Would the machine take this command's event now, from this actor? Asked without the command's data. */
@@ -88,6 +87,9 @@ function notAllowed(snapshot: DisputeSnapshot, name: string, env: DecisionEnv): 
  */
 export function decideDispute(snapshot: DisputeSnapshot, command: DisputeCommand, env: DecisionEnv): Decision {
   const { name } = command;
+  // Another organisation's action is the most telling refusal, so it is judged first.
+  const refusal = refusalOfWhatIsNamed(command, snapshot.context, env.actor);
+  if (refusal !== null) throw new ForbiddenError(refusal, 'DISPUTE.NOT_ACTION_OWNER');
   if (!mayAttempt(name, snapshot.context, env.actor)) {
     throw new ForbiddenError(`As ${env.actor.role}${env.actor.organisationId ? ` for ${env.actor.organisationId}` : ''} you may not ${name} on this case.`);
   }
@@ -103,12 +105,16 @@ export function decideDispute(snapshot: DisputeSnapshot, command: DisputeCommand
     for (const event of events) state = applyDisputeEvent(state, asMachineEvent(event, env.actor, env.at));
     if (stateNameOf(state) === 'closing') {
       const closedOn = env.calendar.londonDate(env.at);
+      const window = env.calendar.workingDaysAfter(closedOn, WORKING_DAY_WINDOWS.reopening);
       const closed: DisputeEvent = {
         type: 'CaseClosed',
         data: {
           outcome: state.context.pendingOutcome ?? 'withdrawn',
           closedOn,
-          reopenableUntil: env.calendar.addWorkingDays(closedOn, REOPENING_WINDOW_WD),
+          reopenableUntil: window.dueOn,
+          reopenableUntilRule: window.rule,
+          calendarVersion: window.calendarVersion,
+          unfinishedActionIds: unfinishedActionIds(state.context),
         },
       };
       state = applyDisputeEvent(state, asMachineEvent(closed, env.actor, env.at));

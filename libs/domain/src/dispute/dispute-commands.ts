@@ -34,7 +34,7 @@ export interface DisputeCommandMap {
   'extend-response-deadline': { readonly workingDays: number; readonly reason: string };
   respond: { readonly response: string };
   'refer-to-cdg': { readonly reason: string };
-  'choose-route': { readonly route: Route; readonly reason?: string | null };
+  'choose-route': { readonly route: Route; readonly reason?: string | null; readonly consentFrom?: readonly string[] };
   'appoint-mediator': { readonly personId: string };
   'appoint-panel': { readonly chairId: string; readonly statutoryMemberId: string; readonly vcsMemberId: string };
   'declare-conflict': { readonly interest: string };
@@ -48,7 +48,12 @@ export interface DisputeCommandMap {
   'agree-resolution': { readonly terms: string; readonly actions: readonly ActionInput[] };
   'complete-action': { readonly actionId: string; readonly evidence?: string | null };
   'vary-action': { readonly actionId: string; readonly dueDate?: string | null; readonly description?: string | null; readonly reason: string };
-  suspend: { readonly reason: string; readonly workingDays: number; readonly consentFrom: readonly string[] };
+  suspend: {
+    readonly reason: string;
+    readonly workingDays: number;
+    readonly consentFrom: readonly string[];
+    readonly panelChairConsent?: boolean;
+  };
   resume: Record<string, never>;
   'extend-deadline': { readonly workingDays: number; readonly reason: string; readonly consentFrom: readonly string[] };
   withdraw: { readonly reasonCode: WithdrawalReason; readonly reason?: string | null };

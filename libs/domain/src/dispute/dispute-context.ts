@@ -11,7 +11,8 @@ import {
   type Stage,
 } from './vocabulary.js';
 
-export type ActionStatus = 'open' | 'completed' | 'missed';
+/** `closed-unfinished`: still open when the case closed or was reopened, so never completed or checked. */
+export type ActionStatus = 'open' | 'completed' | 'missed' | 'closed-unfinished';
 
 /** An agreed action as the resolution or the accepted findings set it, and where it stands. */
 export interface AgreedAction extends AgreedActionSpec {
@@ -101,6 +102,7 @@ export interface DisputeContext extends AsRaised {
   readonly route: Route | null;
   readonly mediatorId: string | null;
   readonly panel: Panel | null;
+  /** People who served on the case and stood down in the ordinary course: they keep their view of it. */
   readonly formerAppointees: readonly string[];
   /** People who declared a conflict on this case or were removed on an upheld objection: never re-appointed to it. */
   readonly disqualifiedAppointees: readonly string[];

@@ -20,7 +20,16 @@ export interface PartySnapshot {
   readonly type: string;
 }
 
-export interface AgreedActionSpec {
+/**
+ * How the engine computed a working-day date that is not a deadline (a check day, a window's end):
+ * the rule and the calendar version, as deadlines carry them. Null on events recorded at schema 1,
+ * before these dates kept their rule.
+ */
+export interface ComputedWith {
+  readonly calendarVersion: string | null;
+}
+
+export interface AgreedActionSpec extends ComputedWith {
   readonly actionId: string;
   readonly description: string;
   readonly ownerId: string;
@@ -28,15 +37,17 @@ export interface AgreedActionSpec {
   readonly clause: string | null;
   /** Day the secretariat checks it: 5 WD after the due date. */
   readonly checkOn: string;
+  readonly checkRule: string | null;
 }
 
-export interface RecommendationSpec {
+export interface RecommendationSpec extends ComputedWith {
   readonly recommendationId: string;
   readonly description: string;
   readonly ownerId: string;
   readonly dueDate: string;
   readonly clause: string | null;
   readonly checkOn: string;
+  readonly checkRule: string | null;
 }
 
 export interface PausedDeadline {
@@ -80,18 +91,21 @@ export interface DisputeEventDataMap {
   };
   FormalResponseIssued: { readonly response: string; readonly deadlines: readonly DeadlineSpec[] };
   ReferredToCdg: { readonly reason: string; readonly deadlines: readonly DeadlineSpec[] };
-  RouteChosen: { readonly route: Route; readonly reason: string | null };
-  MediatorAppointed: {
+  /** `consentFrom`: the parties that agreed to the route (every party, for mediation). */
+  RouteChosen: { readonly route: Route; readonly reason: string | null; readonly consentFrom: readonly string[] };
+  MediatorAppointed: ComputedWith & {
     readonly personId: string;
     readonly objectionWindowEndsOn: string;
+    readonly objectionWindowRule: string | null;
     readonly independenceChecked: readonly string[];
     readonly deadlines: readonly DeadlineSpec[];
   };
-  PanelAppointed: {
+  PanelAppointed: ComputedWith & {
     readonly chairId: string;
     readonly statutoryMemberId: string;
     readonly vcsMemberId: string;
     readonly objectionWindowEndsOn: string;
+    readonly objectionWindowRule: string | null;
     readonly independenceChecked: readonly string[];
     readonly deadlines: readonly DeadlineSpec[];
   };
@@ -115,14 +129,20 @@ export interface DisputeEventDataMap {
   FindingsResponded: { readonly organisationId: string; readonly response: FindingsResponse; readonly reasons: string | null };
   ResolutionAgreed: { readonly terms: string; readonly actions: readonly AgreedActionSpec[]; readonly outcome: Outcome };
   ActionCompleted: { readonly actionId: string; readonly evidence: string | null };
-  ActionVaried: {
+  ActionVaried: ComputedWith & {
     readonly actionId: string;
     readonly dueDate: string | null;
     readonly description: string | null;
     readonly checkOn: string | null;
+    readonly checkRule: string | null;
     readonly reason: string;
   };
-  ActionMissed: { readonly actionId: string; readonly dueDate: string; readonly reopenableUntil: string };
+  ActionMissed: ComputedWith & {
+    readonly actionId: string;
+    readonly dueDate: string;
+    readonly reopenableUntil: string;
+    readonly reopenableUntilRule: string | null;
+  };
   DeadlineMissed: {
     readonly deadlineId: string;
     readonly step: string;
@@ -140,21 +160,32 @@ export interface DisputeEventDataMap {
     readonly rule: string;
     readonly calendarVersion: string;
   };
-  CaseSuspended: {
+  CaseSuspended: ComputedWith & {
     readonly reason: string;
     readonly workingDays: number;
     readonly consentFrom: readonly string[];
+    /** The panel chair (person id) who consented, once a panel is appointed; null before. */
+    readonly panelChairConsent: string | null;
     readonly suspendedOn: string;
     readonly until: string;
+    readonly untilRule: string | null;
     readonly pausedDeadlines: readonly PausedDeadline[];
   };
   CaseResumed: { readonly resumedOn: string; readonly movedDeadlines: readonly MovedDeadline[] };
   DisputeWithdrawn: { readonly reasonCode: WithdrawalReason; readonly reason: string | null };
   ReferredExternally: { readonly body: ExternalBody; readonly reference: string | null };
   ExternalOutcomeRecorded: { readonly outcome: string };
-  CaseClosed: { readonly outcome: Outcome; readonly closedOn: string; readonly reopenableUntil: string };
+  /** `unfinishedActionIds`: agreed actions still open when the case closed; they end `closed-unfinished`. */
+  CaseClosed: ComputedWith & {
+    readonly outcome: Outcome;
+    readonly closedOn: string;
+    readonly reopenableUntil: string;
+    readonly reopenableUntilRule: string | null;
+    readonly unfinishedActionIds: readonly string[];
+  };
   ReopeningRequested: { readonly grounds: ReopeningGrounds; readonly reason: string; readonly deadlines: readonly DeadlineSpec[] };
-  CaseReopened: { readonly reason: string; readonly deadlines: readonly DeadlineSpec[] };
+  /** Reopening from actionsOpen ends the old settlement: its open actions end `closed-unfinished`. */
+  CaseReopened: { readonly reason: string; readonly deadlines: readonly DeadlineSpec[]; readonly unfinishedActionIds: readonly string[] };
   ReopeningRefused: { readonly reason: string };
   NoteAdded: { readonly noteId: string; readonly text: string; readonly visibility: NoteVisibility };
   EvidenceAdded: {
@@ -222,5 +253,49 @@ export type DisputeMachineEvent = {
   };
 }[DisputeEventType];
 
-/** The schema version every event type is written at today; upcasters bring older ones up to it. */
-export const DISPUTE_EVENT_SCHEMA_VERSION = 1;
+/**
+ * The schema version each event type is written at today; upcasters (event-upcasts.ts) bring older
+ * ones up to it on every read. Version 2 added the rule and calendar of every computed working-day
+ * date, the consent to a route and the panel chair's to a suspension, and the actions a closure or
+ * reopening left unfinished.
+ */
+export const DISPUTE_EVENT_SCHEMA_VERSIONS: { readonly [K in DisputeEventType]: number } = {
+  DisputeRaised: 1,
+  AcknowledgementGiven: 1,
+  FormalComplaintLodged: 1,
+  ResponseDeadlineExtended: 1,
+  FormalResponseIssued: 1,
+  ReferredToCdg: 1,
+  RouteChosen: 2,
+  MediatorAppointed: 2,
+  PanelAppointed: 2,
+  ConflictDeclared: 1,
+  AppointmentObjected: 1,
+  ObjectionRuled: 1,
+  MediationSessionHeld: 1,
+  MediationEnded: 1,
+  PanelHearingHeld: 1,
+  FindingsIssued: 2,
+  FindingsResponded: 1,
+  ResolutionAgreed: 2,
+  ActionCompleted: 1,
+  ActionVaried: 2,
+  ActionMissed: 2,
+  DeadlineMissed: 1,
+  DeadlineExtended: 1,
+  CaseSuspended: 2,
+  CaseResumed: 1,
+  DisputeWithdrawn: 1,
+  ReferredExternally: 1,
+  ExternalOutcomeRecorded: 1,
+  CaseClosed: 2,
+  ReopeningRequested: 1,
+  CaseReopened: 2,
+  ReopeningRefused: 1,
+  NoteAdded: 1,
+  EvidenceAdded: 1,
+  LessonRecorded: 1,
+};
+
+/** The schema version an event of this type is written at (1 for types this code does not know). */
+export const schemaVersionOf = (type: string): number => DISPUTE_EVENT_SCHEMA_VERSIONS[type as DisputeEventType] ?? 1;

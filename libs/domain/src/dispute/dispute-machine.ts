@@ -1,5 +1,6 @@
 import { and, assign, setup } from 'xstate';
 import { organisationActedFor } from '../shared/actor.js';
+import { mayParticipate } from './case-visibility.js';
 import {
   cancelDeadlines,
   markMissed,
@@ -14,6 +15,7 @@ import { type DisputeEventType, type DisputeMachineEvent } from './dispute-event
 import {
   closedStage,
   completesFindingsResponses,
+  currentAppointeeIds,
   isAppointee,
   isCaseMediator,
   isCasePanelist,
@@ -22,8 +24,8 @@ import {
   isLastOpenAction,
   isParty,
   isRespondent,
+  mayChooseRoute,
   mayObject,
-  mayParticipate,
   mayRecordLesson,
   mayReferExternallyWhenClosed,
   mayRequestReopening,
@@ -100,14 +102,18 @@ const resolutionAgreed = (c: Ctx, e: Ev<'ResolutionAgreed'>): Ctx => ({
   ],
 });
 
-/** The appointee leaves the case; it goes back to triage for a new appointment. */
+/**
+ * The appointee leaves the case; it goes back to triage for a new appointment. Whoever the event
+ * removes (the mediator, or the whole panel) loses the case from then on: they are not former
+ * appointees, who keep their view, but people no longer on it.
+ */
 const appointmentVacated = (c: Ctx, e: Ev<'ConflictDeclared' | 'ObjectionRuled'>): Ctx => {
-  const former = c.mediatorId ? [c.mediatorId] : c.panel ? [c.panel.chairId, c.panel.statutoryMemberId, c.panel.vcsMemberId] : [];
+  const removed = currentAppointeeIds(c);
   return {
     ...ctxOf(c, e),
     mediatorId: null,
     panel: null,
-    formerAppointees: [...c.formerAppointees, ...former],
+    formerAppointees: c.formerAppointees.filter((p) => !removed.includes(p)),
     disqualifiedAppointees: [...c.disqualifiedAppointees, e.data.personId],
     objectionWindowEndsOn: null,
     objections:
@@ -147,6 +153,8 @@ const findingsAnswered = (c: Ctx, e: DisputeMachineEvent, organisationId: string
         dueDate: r.dueDate,
         clause: r.clause,
         checkOn: r.checkOn,
+        checkRule: r.checkRule,
+        calendarVersion: r.calendarVersion,
         status: 'open' as const,
         completedAt: null,
         reopenableUntil: null,
@@ -186,8 +194,13 @@ const actionSettled = (c: Ctx, e: Ev<'ActionCompleted' | 'ActionMissed'>): Ctx =
   ),
 });
 
+/** Agreed actions still open when the case closes or is reopened end unfinished: nothing more is owed or checked. */
+const endUnfinishedActions = (c: Ctx): Ctx['actions'] =>
+  c.actions.map((a) => (a.status === 'open' ? { ...a, status: 'closed-unfinished' as const } : a));
+
 const closed = (c: Ctx, e: Ev<'CaseClosed'>): Ctx => ({
   ...ctxOf(c, e),
+  actions: endUnfinishedActions(c),
   outcome: e.data.outcome,
   pendingOutcome: null,
   closedAt: e.at,
@@ -210,8 +223,15 @@ const reopeningRequested = (c: Ctx, e: Ev<'ReopeningRequested'>): Ctx => ({
   deadlines: openDeadlines(c.deadlines, e.data.deadlines),
 });
 
+/** A reopened case starts its stage afresh: a new route and new appointments at stage 3, the old settlement ended. */
 const reopened = (c: Ctx, e: Ev<'CaseReopened'>): Ctx => ({
   ...ctxOf(c, e),
+  actions: endUnfinishedActions(c),
+  route: null,
+  mediatorId: null,
+  panel: null,
+  objectionWindowEndsOn: null,
+  formerAppointees: [...new Set([...c.formerAppointees, ...currentAppointeeIds(c)])],
   // A fresh clock: a default before closure no longer lets the complainant skip it.
   respondentDefaulted: false,
   // A fresh response clock comes with the respondent's one-off extension again.
@@ -231,9 +251,8 @@ const WHILE_THE_PROCESS_RUNS = {
   DeadlineExtended: { guard: 'hasOpenDeadline', actions: 'extend' },
 } as const;
 
-/** While the written response is owed: the respondent's one-off extension, or the complainant's escalation after a default. */
-const WHILE_THE_RESPONSE_IS_OWED = {
-  ResponseDeadlineExtended: { guard: 'respondentMayExtend', actions: 'extendResponse' },
+/** While the respondent owes the formal stage a step: after a default, the complainant may go to the CDG at once. */
+const WHILE_THE_RESPONDENT_OWES = {
   ReferredToCdg: { guard: 'complainantAfterRespondentDefault', target: '#dispute.cdg.triage', actions: 'escalateAfterDefault' },
 } as const;
 
@@ -333,6 +352,7 @@ export const disputeMachine = setup({
     party: ({ context, event }) => isParty(context, event.actor),
     secretariat: ({ event }) => event.actor.role === 'secretariat',
     chair: ({ event }) => event.actor.role === 'chair',
+    chairChoosesRouteOnce: ({ context, event }) => mayChooseRoute(context, event.actor),
     complainantAfterRespondentDefault: ({ context, event }) =>
       isComplainant(context, event.actor) && context.respondentDefaulted,
     respondentMayExtend: ({ context, event }) =>
@@ -509,13 +529,15 @@ export const disputeMachine = setup({
               target: 'awaitingResponse',
               actions: assign(({ context, event }) => acknowledged(['formal-acknowledgement'])(context, event)),
             },
-            ...WHILE_THE_RESPONSE_IS_OWED,
+            ...WHILE_THE_RESPONDENT_OWES,
           },
         },
         awaitingResponse: {
           entry: { type: 'enterStep', params: { step: 'formal.awaitingResponse' } },
           on: {
-            ...WHILE_THE_RESPONSE_IS_OWED,
+            ...WHILE_THE_RESPONDENT_OWES,
+            // The respondent's one-off extension is of the written response, so only once it is owed.
+            ResponseDeadlineExtended: { guard: 'respondentMayExtend', actions: 'extendResponse' },
             FormalResponseIssued: {
               guard: 'respondent',
               target: 'awaitingDecision',
@@ -555,7 +577,7 @@ export const disputeMachine = setup({
           entry: { type: 'enterStep', params: { step: 'cdg.triage' } },
           on: {
             RouteChosen: {
-              guard: 'chair',
+              guard: 'chairChoosesRouteOnce',
               actions: assign(({ context, event }) => ({
                 ...stepTaken(context, event, ['cdg-triage']),
                 route: event.data.route,
@@ -688,8 +710,10 @@ export const disputeMachine = setup({
                 ? {
                     ...a,
                     dueDate: event.data.dueDate ?? a.dueDate,
-                    checkOn: event.data.checkOn ?? a.checkOn,
                     description: event.data.description ?? a.description,
+                    ...(event.data.checkOn !== null
+                      ? { checkOn: event.data.checkOn, checkRule: event.data.checkRule, calendarVersion: event.data.calendarVersion }
+                      : {}),
                   }
                 : a,
             ),

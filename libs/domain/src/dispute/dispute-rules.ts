@@ -30,10 +30,14 @@ export const isCasePanelist = (c: DisputeContext, actor: Actor): boolean =>
 
 export const isAppointee = (c: DisputeContext, actor: Actor): boolean => isCaseMediator(c, actor) || isCasePanelist(c, actor);
 
-/** Who may see a case and so add notes and evidence to it (auditors only read). */
-export const mayParticipate = (c: DisputeContext, actor: Actor): boolean =>
-  c.caseId !== '' &&
-  (isParty(c, actor) || isAppointee(c, actor) || actor.role === 'secretariat' || actor.role === 'chair');
+/** Who is appointed to the case now: its mediator, or its panel's three members. */
+export const currentAppointeeIds = (c: DisputeContext): string[] => [...(c.mediatorId !== null ? [c.mediatorId] : []), ...panelMemberIds(c)];
+
+/** The chair records the route once per referral (mediation ending without agreement sets it to panel itself). */
+export const mayChooseRoute = (c: DisputeContext, actor: Actor): boolean => actor.role === 'chair' && c.route === null;
+
+/** Once a panel is appointed, suspension needs its chair's consent as well as every party's. */
+export const suspensionNeedsPanelChair = (c: DisputeContext): string | null => c.panel?.chairId ?? null;
 
 export const mayRecordLesson = (c: DisputeContext, actor: Actor): boolean =>
   c.caseId !== '' && (actor.role === 'secretariat' || actor.role === 'chair' || isAppointee(c, actor));
@@ -50,7 +54,7 @@ export const respondentMayExtendResponse = (c: DisputeContext, actor: Actor, at:
 
 /** The objection awaiting the chair: only one to someone still appointed (an appointee who stood down makes it moot). */
 export const pendingObjection = (c: DisputeContext) => {
-  const appointed = c.mediatorId !== null ? [c.mediatorId] : panelMemberIds(c);
+  const appointed = currentAppointeeIds(c);
   return c.objections.find((o) => o.status === 'pending' && appointed.includes(o.personId));
 };
 
@@ -66,6 +70,27 @@ export const ownsOpenAction = (c: DisputeContext, actor: Actor, actionId?: strin
   const org = organisationActedFor(actor);
   return openActions(c).some((a) => a.ownerId === org && (actionId === undefined || a.actionId === actionId));
 };
+
+/** The organisation owns one of the case's agreed actions, whatever its status (a party or not). */
+export const ownsAnAction = (c: DisputeContext, organisationId: string | null): boolean =>
+  organisationId !== null && c.actions.some((a) => a.ownerId === organisationId);
+
+/**
+ * Who may ever complete actions on the case (403 otherwise): the secretariat, an organisation that
+ * owns one of its actions (a party or a body a recommendation named), and a party while none is
+ * agreed yet (that is "not now", a 409).
+ */
+export const mayCompleteActions = (c: DisputeContext, actor: Actor): boolean =>
+  actor.role === 'secretariat' || ownsAnAction(c, organisationActedFor(actor)) || (isParty(c, actor) && c.actions.length === 0);
+
+/** Completing a named action: its owner or the secretariat (an action the case does not have is the decider's 400). */
+export const mayCompleteNamedAction = (c: DisputeContext, actor: Actor, actionId: string): boolean => {
+  const action = c.actions.find((a) => a.actionId === actionId);
+  return action === undefined || actor.role === 'secretariat' || action.ownerId === organisationActedFor(actor);
+};
+
+/** Ids of the actions still open: those a closure or a reopening leaves unfinished. */
+export const unfinishedActionIds = (c: DisputeContext): string[] => openActions(c).map((a) => a.actionId);
 
 /** Settling this action leaves no open action behind. */
 export const isLastOpenAction = (c: DisputeContext, actionId: string): boolean => {

@@ -47,15 +47,28 @@ function dotted(value: StateValue): string {
   return child === undefined || (typeof child === 'object' && Object.keys(child).length === 0) ? key : `${key}.${dotted(child)}`;
 }
 
+/**
+ * States the machine passes through within one write and never rests in: the command that ends a
+ * case appends CaseClosed with it, so nobody may observe `closing` (not a list filter, not a replay step).
+ */
+export const PASSING_STATES: readonly string[] = ['closing'];
+
+export const isPassingState = (state: string): boolean => PASSING_STATES.includes(state);
+
 /** The dotted state name the API shows, e.g. `formal.awaitingResponse`. */
 export function stateNameOf(snapshot: DisputeSnapshot): string {
   return dotted(snapshot.value as StateValue);
 }
 
-/** Stage 1–3 while the process runs (the stage it was in while suspended or carrying out actions), null once closed. */
+/**
+ * Stage 1–3 while the process runs (the stage it was in while suspended or carrying out actions);
+ * 4 once referred to an outside body (process.md: stage 4 is `closed` with outcome
+ * `referred-externally`); null once closed otherwise.
+ */
 export function stageOfSnapshot(snapshot: DisputeSnapshot): Stage | null {
   const state = stateNameOf(snapshot);
   const context: DisputeContext = snapshot.context;
+  if (state === 'closed' && context.outcome === 'referred-externally') return 4;
   if (state === 'closed' || state === 'closing' || state === 'new') return null;
   if (state === 'suspended') return context.suspension ? stageOfStep(context.suspension.from) : null;
   if (state === 'actionsOpen') return context.step ? stageOfStep(context.step) : null;

@@ -37,6 +37,13 @@ describe('the case as the API shows it', () => {
     expect(view(s)).toMatchObject({ state: 'closed', stage: null, outcome: 'withdrawn', closedAt: s.at });
   });
 
+  it('gives a case referred to an outside body stage 4 (process.md: closed with outcome referred-externally), and keeps it there', () => {
+    const s = new DisputeScenario().upTo('formal.awaitingDecision').step('complainant', 'refer-externally');
+    expect(view(s)).toMatchObject({ state: 'closed', stage: 4, highestStage: 4, outcome: 'referred-externally' });
+    s.step('secretariat', 'record-external-outcome');
+    expect(view(s).stage).toBe(4);
+  });
+
   it('lists running, met and missed clocks, but not cancelled ones, with the working days a paused one has left', () => {
     const s = new DisputeScenario().upTo('formal.awaitingAcknowledgement').advance('2026-03-04T10:00:00Z').step('secretariat', 'suspend');
     expect(view(s).deadlines.map((d) => [d.step, d.status, d.dueOn, d.remainingWorkingDays])).toEqual([

@@ -1,9 +1,20 @@
 import { type Actor } from '../shared/actor.js';
+import { maySeeCdgMaterial, viewerOf } from './case-visibility.js';
 import { allowedCommands } from './decide-dispute.js';
 import { type DisputeSnapshot, stageOfSnapshot, stateNameOf } from './dispute-state.js';
 
-/** The case as api.md shows it (everything but the revision, which the store knows). */
-export function disputeView(snapshot: DisputeSnapshot, viewer: Actor, at: string) {
+/**
+ * The case as api.md shows it (everything but the revision, which the store knows). `allowed` is
+ * for the actor. Whether CDG-only notes are shown is the caller's to say: judged for the person with
+ * all their roles, on the case as it is now (a past state shown to a former appointee is not theirs
+ * to read in full); by default, for the actor on this state.
+ */
+export function disputeView(
+  snapshot: DisputeSnapshot,
+  viewer: Actor,
+  at: string,
+  seesCdgMaterial: boolean = maySeeCdgMaterial(snapshot.context, viewerOf(viewer)),
+) {
   const c = snapshot.context;
   const state = stateNameOf(snapshot);
   return {
@@ -56,7 +67,7 @@ export function disputeView(snapshot: DisputeSnapshot, viewer: Actor, at: string
     suspension: c.suspension,
     reopening: c.reopening,
     external: c.external,
-    notes: c.notes,
+    notes: seesCdgMaterial ? c.notes : c.notes.filter((n) => n.visibility !== 'cdg'),
     evidence: c.evidence,
     lessons: c.lessons,
     ...(c.outcome !== null ? { outcome: c.outcome, closedAt: c.closedAt } : {}),

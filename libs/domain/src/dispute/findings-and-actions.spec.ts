@@ -1,6 +1,6 @@
 import { ForbiddenError, NotAllowedInStateError, ValidationError } from '#core';
 import { command, rawCommand } from './testing/commands.js';
-import { DisputeScenario } from './testing/dispute-scenario.js';
+import { calendar, DisputeScenario } from './testing/dispute-scenario.js';
 import { dataOf, typesOf } from './testing/events.js';
 import { type Finding } from './vocabulary.js';
 
@@ -155,7 +155,17 @@ describe('when in actionsOpen', () => {
 
     expect(events).toEqual([
       { type: 'ActionCompleted', data: { actionId: 'R1', evidence: 'Payment reference 123' } },
-      { type: 'CaseClosed', data: { outcome: 'upheld', closedOn: '2026-06-01', reopenableUntil: '2026-08-24' } },
+      {
+        type: 'CaseClosed',
+        data: {
+          outcome: 'upheld',
+          closedOn: '2026-06-01',
+          reopenableUntil: '2026-08-24',
+          reopenableUntilRule: '60 WD after 2026-06-01, England and Wales',
+          calendarVersion: calendar.version,
+          unfinishedActionIds: [],
+        },
+      },
     ]);
     expect(s.state).toBe('closed');
     expect(s.context.actions[0]).toMatchObject({ status: 'completed', completedAt: '2026-06-01T10:00:00Z' });
@@ -199,7 +209,18 @@ describe('when in actionsOpen', () => {
       const s = twoActions().advance('2026-07-07T09:00:00Z');
       const events = s.run('system', command('record-missed-action', { actionId: 'R1' }));
 
-      expect(events).toEqual([{ type: 'ActionMissed', data: { actionId: 'R1', dueDate: '2026-06-30', reopenableUntil: '2026-09-23' } }]);
+      expect(events).toEqual([
+        {
+          type: 'ActionMissed',
+          data: {
+            actionId: 'R1',
+            dueDate: '2026-06-30',
+            reopenableUntil: '2026-09-23',
+            reopenableUntilRule: '60 WD after 2026-06-30, England and Wales',
+            calendarVersion: calendar.version,
+          },
+        },
+      ]);
       expect(s.state).toBe('actionsOpen');
       expect(s.context.actions[0]).toMatchObject({ status: 'missed', reopenableUntil: '2026-09-23' });
     });
@@ -227,9 +248,25 @@ describe('when in actionsOpen', () => {
       const events = s.run('secretariat', command('vary-action', { actionId: 'R1', dueDate: '2026-07-31', reason: 'Budget moved' }));
 
       expect(events).toEqual([
-        { type: 'ActionVaried', data: { actionId: 'R1', dueDate: '2026-07-31', description: null, checkOn: '2026-08-07', reason: 'Budget moved' } },
+        {
+          type: 'ActionVaried',
+          data: {
+            actionId: 'R1',
+            dueDate: '2026-07-31',
+            description: null,
+            checkOn: '2026-08-07',
+            checkRule: '5 WD after 2026-07-31, England and Wales',
+            calendarVersion: calendar.version,
+            reason: 'Budget moved',
+          },
+        },
       ]);
-      expect(s.context.actions[0]).toMatchObject({ dueDate: '2026-07-31', checkOn: '2026-08-07', description: 'Reinstate the grant' });
+      expect(s.context.actions[0]).toMatchObject({
+        dueDate: '2026-07-31',
+        checkOn: '2026-08-07',
+        checkRule: '5 WD after 2026-07-31, England and Wales',
+        description: 'Reinstate the grant',
+      });
 
       s.advance('2026-07-07T09:00:00Z');
       expect(s.attempt('system', command('record-missed-action', { actionId: 'R1' }))).toBeInstanceOf(NotAllowedInStateError);

@@ -23,8 +23,17 @@ describe('when in formal.awaitingAcknowledgement', () => {
     expect(error).toBeInstanceOf(NotAllowedInStateError);
     expect(error).toMatchObject({
       state: 'formal.awaitingAcknowledgement',
-      allowed: ['acknowledge', 'extend-response-deadline', 'add-note', 'add-evidence'],
+      allowed: ['acknowledge', 'add-note', 'add-evidence'],
     });
+  });
+
+  it('offers the respondent’s one-off extension only once the response is owed: not before acknowledging (409)', () => {
+    const s = lodged();
+    const error = s.attempt('respondent', command('extend-response-deadline'));
+    expect(error).toBeInstanceOf(NotAllowedInStateError);
+    expect(error).toMatchObject({ state: 'formal.awaitingAcknowledgement' });
+    s.step('respondent', 'acknowledge');
+    expect(typesOf(s.run('respondent', command('extend-response-deadline')))).toEqual(['ResponseDeadlineExtended']);
   });
 
   it('refuses the complainant referring to the CDG while the respondent is in time (409)', () => {

@@ -1,6 +1,6 @@
 import { ForbiddenError, NotAllowedInStateError, ValidationError } from '#core';
 import { command, rawCommand } from './testing/commands.js';
-import { DisputeScenario } from './testing/dispute-scenario.js';
+import { calendar, DisputeScenario } from './testing/dispute-scenario.js';
 import { dataOf, typesOf } from './testing/events.js';
 
 describe('when in informal.awaitingAcknowledgement', () => {
@@ -128,7 +128,7 @@ describe('when in informal.awaitingAcknowledgement', () => {
     const s = raised();
     const events = s.run('complainant', command('agree-resolution'));
     expect(typesOf(events)).toEqual(['ResolutionAgreed', 'CaseClosed']);
-    expect(dataOf(events, 'CaseClosed')).toEqual({ outcome: 'resolved-informally', closedOn: '2026-03-02', reopenableUntil: '2026-05-29' });
+    expect(dataOf(events, 'CaseClosed')).toMatchObject({ outcome: 'resolved-informally', closedOn: '2026-03-02', reopenableUntil: '2026-05-29' });
     expect(s.state).toBe('closed');
     expect(s.context.deadlines.map((d) => d.status)).toEqual(['cancelled', 'met']);
   });
@@ -203,7 +203,16 @@ describe('when in informal.inDiscussion', () => {
       terms: 'Grant restored',
       outcome: 'resolved-informally',
       actions: [
-        { actionId: 'A1', description: 'Pay the grant', ownerId: 'council', dueDate: '2026-04-30', clause: '3.2', checkOn: '2026-05-08' },
+        {
+          actionId: 'A1',
+          description: 'Pay the grant',
+          ownerId: 'council',
+          dueDate: '2026-04-30',
+          clause: '3.2',
+          checkOn: '2026-05-08',
+          checkRule: '5 WD after 2026-04-30, England and Wales',
+          calendarVersion: calendar.version,
+        },
       ],
     });
     expect(s.state).toBe('actionsOpen');
@@ -233,10 +242,13 @@ describe('when in informal.inDiscussion', () => {
     expect(dataOf(events, 'CaseClosed').outcome).toBe('withdrawn');
   });
 
-  it('refuses withdrawal with reason code other but no reason, or an unknown code (400)', () => {
-    const s = discussing();
-    expect(s.attempt('complainant', command('withdraw', { reasonCode: 'other' }))).toMatchObject({ errors: [{ field: 'reason' }] });
-    expect(s.attempt('complainant', rawCommand('withdraw', { reasonCode: 'bored' }))).toBeInstanceOf(ValidationError);
+  it.each(['resolved-outside', 'no-longer-relevant', 'other'] as const)('lets the complainant withdraw with reason code %s and no reason in words', (reasonCode) => {
+    const events = discussing().run('complainant', command('withdraw', { reasonCode, reason: undefined }));
+    expect(dataOf(events, 'DisputeWithdrawn')).toEqual({ reasonCode, reason: null });
+  });
+
+  it('refuses withdrawal with an unknown reason code (400)', () => {
+    expect(discussing().attempt('complainant', rawCommand('withdraw', { reasonCode: 'bored' }))).toMatchObject({ errors: [{ field: 'reasonCode' }] });
   });
 
   it('refuses the respondent withdrawing the complainant’s dispute (403)', () => {
@@ -246,7 +258,14 @@ describe('when in informal.inDiscussion', () => {
   it('closes at the London date of the closing instant and stays reopenable for 60 working days', () => {
     const s = discussing().advance('2026-03-31T23:30:00Z');
     const events = s.run('complainant', command('agree-resolution'));
-    expect(dataOf(events, 'CaseClosed')).toEqual({ outcome: 'resolved-informally', closedOn: '2026-04-01', reopenableUntil: '2026-06-30' });
+    expect(dataOf(events, 'CaseClosed')).toEqual({
+      outcome: 'resolved-informally',
+      closedOn: '2026-04-01',
+      reopenableUntil: '2026-06-30',
+      reopenableUntilRule: '60 WD after 2026-04-01, England and Wales',
+      calendarVersion: calendar.version,
+      unfinishedActionIds: [],
+    });
     expect(s.context).toMatchObject({ closedAt: '2026-03-31T23:30:00Z', reopenableUntil: '2026-06-30' });
   });
 });

@@ -104,7 +104,8 @@ describe('when in cdg.mediation', () => {
         deadlines: [{ step: 'cdg-triage', startedOn: '2026-03-05', dueOn: '2026-03-19' }],
       });
       expect(s.state).toBe('cdg.triage');
-      expect(s.context).toMatchObject({ mediatorId: null, route: 'mediation', formerAppointees: ['mediator'] });
+      // Removed by the declaration: no longer a former appointee who keeps a view of the case.
+      expect(s.context).toMatchObject({ mediatorId: null, route: 'mediation', formerAppointees: [] });
       expect(s.context.deadlines.find((d) => d.step === 'mediation')).toMatchObject({ status: 'cancelled' });
 
       s.step('secretariat', 'appoint-mediator', { personId: 'mediator-2' });
@@ -176,7 +177,7 @@ describe('when in cdg.mediation', () => {
         deadlines: [{ step: 'cdg-triage', workingDays: 10 }],
       });
       expect(s.state).toBe('cdg.triage');
-      expect(s.context).toMatchObject({ mediatorId: null, formerAppointees: ['mediator'] });
+      expect(s.context).toMatchObject({ mediatorId: null, formerAppointees: [] });
       expect(s.context.objections.map((o) => o.status)).toEqual(['upheld']);
     });
 

@@ -1,6 +1,6 @@
 import { ForbiddenError, NotAllowedInStateError, ValidationError } from '#core';
 import { command, rawCommand } from './testing/commands.js';
-import { DisputeScenario } from './testing/dispute-scenario.js';
+import { calendar, DisputeScenario } from './testing/dispute-scenario.js';
 import { dataOf, typesOf } from './testing/events.js';
 
 /** Panel appointed on Monday 2 March 2026: objections until 9 March, hearing due 30 March. */
@@ -43,7 +43,8 @@ describe('when in cdg.panel.hearing', () => {
 
     expect(typesOf(events)).toEqual(['ConflictDeclared']);
     expect(s.state).toBe('cdg.triage');
-    expect(s.context).toMatchObject({ panel: null, route: 'panel', formerAppointees: ['panel-chair', 'statutory-panelist', 'vcs-panelist'] });
+    // The whole panel is removed by the declaration: none of them keeps the case as a former appointee.
+    expect(s.context).toMatchObject({ panel: null, route: 'panel', formerAppointees: [] });
     expect(s.context.deadlines.find((d) => d.step === 'panel-hearing')).toMatchObject({ status: 'cancelled' });
     expect(s.deadline('cdg-triage')).toMatchObject({ id: 'cdg-triage-2', status: 'open' });
 
@@ -89,8 +90,26 @@ describe('when in cdg.panel.deliberation', () => {
     const issued = dataOf(events, 'FindingsIssued');
     expect(issued).toMatchObject({ finding: 'partly-upheld', findings: 'Notice was short; consultation was adequate' });
     expect(issued.recommendations).toEqual([
-      { recommendationId: 'R1', description: 'Reinstate the grant for 8 weeks', ownerId: 'council', dueDate: '2026-05-29', clause: '3.2', checkOn: '2026-06-05' },
-      { recommendationId: 'R2', description: 'Share the budget timetable', ownerId: 'charity', dueDate: '2026-06-30', clause: null, checkOn: '2026-07-07' },
+      {
+        recommendationId: 'R1',
+        description: 'Reinstate the grant for 8 weeks',
+        ownerId: 'council',
+        dueDate: '2026-05-29',
+        clause: '3.2',
+        checkOn: '2026-06-05',
+        checkRule: '5 WD after 2026-05-29, England and Wales',
+        calendarVersion: calendar.version,
+      },
+      {
+        recommendationId: 'R2',
+        description: 'Share the budget timetable',
+        ownerId: 'charity',
+        dueDate: '2026-06-30',
+        clause: null,
+        checkOn: '2026-07-07',
+        checkRule: '5 WD after 2026-06-30, England and Wales',
+        calendarVersion: calendar.version,
+      },
     ]);
     expect(issued.deadlines.map((d) => [d.id, d.owedBy, d.owedByOrganisationIds, d.workingDays, d.dueOn])).toEqual([
       ['findings-response-1', 'parties', ['charity'], 20, '2026-04-21'],

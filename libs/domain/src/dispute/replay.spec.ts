@@ -82,7 +82,7 @@ describe('applyDisputeEvent refuses a stored event the machine would not have al
   it('a CaseClosed that no closing command preceded', () => {
     const s = new DisputeScenario().upTo('informal.inDiscussion');
     refusedOnReplay(
-      () => applyDisputeEvent(s.current, stored({ type: 'CaseClosed', data: { outcome: 'withdrawn', closedOn: '2026-03-03', reopenableUntil: '2026-05-28' } })),
+      () => applyDisputeEvent(s.current, stored({ type: 'CaseClosed', data: { outcome: 'withdrawn', closedOn: '2026-03-03', reopenableUntil: '2026-05-28', reopenableUntilRule: null, calendarVersion: null, unfinishedActionIds: [] } })),
       'CaseClosed',
     );
   });
@@ -106,7 +106,7 @@ describe('applyDisputeEvent refuses a stored event that would change nothing', (
       () =>
         applyDisputeEvent(
           s.current,
-          stored({ type: 'ActionVaried', data: { actionId: 'A42', dueDate: '2026-08-31', description: null, checkOn: '2026-09-07', reason: 'r' } }),
+          stored({ type: 'ActionVaried', data: { actionId: 'A42', dueDate: '2026-08-31', description: null, checkOn: '2026-09-07', checkRule: null, calendarVersion: null, reason: 'r' } }),
         ),
       'ActionVaried',
     );
@@ -152,7 +152,7 @@ describe('applyDisputeEvent refuses a stored event that would change nothing', (
     const s = new DisputeScenario().upTo('actionsOpen');
     const missed = stored({
       type: 'ActionMissed',
-      data: { actionId: 'R9', dueDate: '2026-06-30', reopenableUntil: '2026-09-23' },
+      data: { actionId: 'R9', dueDate: '2026-06-30', reopenableUntil: '2026-09-23', reopenableUntilRule: null, calendarVersion: null },
       actor: ACTORS.system,
       at: '2026-07-10T10:00:00Z',
     });

@@ -20,8 +20,11 @@ describe('suspending a case', () => {
           reason: 'Budget review',
           workingDays: 20,
           consentFrom: ['council', 'charity'],
+          panelChairConsent: null,
           suspendedOn: '2026-03-09',
           until: '2026-04-08',
+          untilRule: '20 WD after 2026-03-09, England and Wales, 16:30 cut-off',
+          calendarVersion: calendar.version,
           pausedDeadlines: [{ deadlineId: 'informal-resolution-1', remainingWorkingDays: 15 }],
         },
       },
@@ -46,6 +49,45 @@ describe('suspending a case', () => {
 
   it.each(['complainant', 'respondent', 'chair', 'auditor'] as const)('refuses %s suspending (403)', (actor) => {
     expect(discussing().attempt(actor, command('suspend'))).toBeInstanceOf(ForbiddenError);
+  });
+
+  it('takes effect by the receipt rule: a suspension on Saturday leaves the clocks what a Monday one would', () => {
+    const saturday = discussing().advance('2026-03-07T10:00:00Z').step('secretariat', 'suspend', { workingDays: 20 });
+    const monday = discussing().advance('2026-03-09T10:00:00Z').step('secretariat', 'suspend', { workingDays: 20 });
+    expect(saturday.deadline('informal-resolution').remainingWorkingDays).toBe(15);
+    expect(saturday.context.suspension).toEqual(monday.context.suspension);
+  });
+
+  describe('once a panel is appointed', () => {
+    const hearing = () => new DisputeScenario().upTo('cdg.panel.hearing');
+
+    it.each([
+      ['without the panel chair’s consent', {}],
+      ['with panelChairConsent false', { panelChairConsent: false }],
+    ])('refuses a suspension %s (400 naming the rule)', (_what, overrides) => {
+      const error = hearing().attempt('secretariat', command('suspend', overrides));
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({ errors: [{ field: 'panelChairConsent', message: expect.stringContaining('panel chair’s consent') }] });
+    });
+
+    it('suspends with the panel chair’s consent as well as every party’s, and records whose it was', () => {
+      const s = hearing();
+      const events = s.run('secretariat', command('suspend', { panelChairConsent: true }));
+      expect(dataOf(events, 'CaseSuspended')).toMatchObject({ consentFrom: ['charity', 'council'], panelChairConsent: 'panel-chair' });
+      expect(s.state).toBe('suspended');
+    });
+
+    it('asks for it again on a renewal, and still after the findings', () => {
+      const s = hearing().step('secretariat', 'suspend', { panelChairConsent: true });
+      expect(s.attempt('secretariat', command('suspend', { workingDays: 10 }))).toMatchObject({ errors: [{ field: 'panelChairConsent' }] });
+      const awaiting = new DisputeScenario().upTo('cdg.awaitingResponses');
+      expect(awaiting.attempt('secretariat', command('suspend'))).toMatchObject({ errors: [{ field: 'panelChairConsent' }] });
+    });
+
+    it('is not asked for before a panel is appointed (the consent is recorded as null)', () => {
+      const events = new DisputeScenario().upTo('cdg.mediation').run('secretariat', command('suspend'));
+      expect(dataOf(events, 'CaseSuspended').panelChairConsent).toBeNull();
+    });
   });
 
   describe('when suspended', () => {
@@ -118,6 +160,21 @@ describe('suspending a case', () => {
       expect(s.deadline('formal-response').dueOn).toBe('2026-05-15');
     });
 
+    it('restarts the clocks by the receipt rule: resuming on a Saturday gives the due dates resuming on the Monday gives', () => {
+      const saturday = suspended().advance('2026-04-11T10:00:00Z').step('secretariat', 'resume');
+      const monday = suspended().advance('2026-04-13T10:00:00Z').step('secretariat', 'resume');
+      expect(saturday.deadline('informal-resolution')).toMatchObject({
+        dueOn: '2026-05-05',
+        rule: '15 WD after 2026-04-13, England and Wales, 16:30 cut-off',
+      });
+      expect(saturday.deadline('informal-resolution').dueOn).toBe(monday.deadline('informal-resolution').dueOn);
+    });
+
+    it('counts a resumption after 16:30 from the next working day', () => {
+      const evening = suspended().advance('2026-04-10T16:45:00Z').step('secretariat', 'resume'); // 17:45 BST on Friday
+      expect(evening.deadline('informal-resolution').dueOn).toBe('2026-05-05');
+    });
+
     it('resumes a clock that had already run out as due on the day of resumption', () => {
       const s = discussing().advance('2026-04-01T10:00:00Z').step('secretariat', 'suspend');
       expect(s.deadline('informal-resolution').remainingWorkingDays).toBe(0);
@@ -155,7 +212,7 @@ describe('suspending a case', () => {
   ])('returns a case suspended in %s to exactly that step', (step) => {
     const s = new DisputeScenario().upTo(step).advance('2026-03-04T10:00:00Z');
     const running = s.context.deadlines.filter((d) => d.status === 'open').map((d) => d.id);
-    s.step('secretariat', 'suspend').advance('2026-03-18T10:00:00Z').step('secretariat', 'resume');
+    s.step('secretariat', 'suspend', s.context.panel ? { panelChairConsent: true } : {}).advance('2026-03-18T10:00:00Z').step('secretariat', 'resume');
 
     expect(s.state).toBe(step);
     expect(s.context.deadlines.filter((d) => d.status === 'open').map((d) => d.id)).toEqual(running);

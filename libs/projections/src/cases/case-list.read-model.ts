@@ -8,7 +8,7 @@ import { OVERDUE_WORK_ITEM } from './work-queue.read-model.js';
 export interface CaseVisibility {
   /** Secretariat, chair, auditor: every case. */
   readonly all: boolean;
-  /** Cases these organisations are party to. */
+  /** Cases these organisations are party to, or own an agreed action of. */
   readonly organisationIds: readonly string[];
   /** Cases these people are or were appointed to. */
   readonly personIds: readonly string[];
@@ -173,7 +173,9 @@ export class CaseListReadModel {
       params['stage'] = q.stage;
     }
     if (q.organisationId !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM case_parties p2 WHERE p2.case_id = c.case_id AND p2.organisation_id = @organisationId)');
+      where.push(
+        "EXISTS (SELECT 1 FROM case_parties p2 WHERE p2.case_id = c.case_id AND p2.organisation_id = @organisationId AND p2.role IN ('complainant', 'respondent'))",
+      );
       params['organisationId'] = q.organisationId;
     }
     if (q.clause !== undefined) {

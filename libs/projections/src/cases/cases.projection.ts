@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   applyDisputeEvent,
+  currentAppointeeIds,
   disputeMachine,
   type DisputeMachineEvent,
   type DisputeSnapshot,
@@ -177,7 +178,7 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
   const openDeadlines = c.deadlines.filter((d) => d.status === 'open' || d.status === 'paused');
   const openActions = c.actions.filter((a) => a.status === 'open');
   const dueDates = [...openDeadlines.filter((d) => d.status === 'open').map((d) => d.dueOn), ...openActions.map((a) => a.dueDate)].sort();
-  const current = c.mediatorId !== null ? [c.mediatorId] : c.panel ? [c.panel.chairId, c.panel.statutoryMemberId, c.panel.vcsMemberId] : [];
+  const current = currentAppointeeIds(c);
   const former = [...new Set(c.formerAppointees)].filter((p) => !current.includes(p));
 
   statement(db, 'INSERT OR REPLACE INTO case_machine (case_id, value, context) VALUES (?, ?, ?)').run(
@@ -218,6 +219,8 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
   const partyRow = statement(db, 'INSERT OR IGNORE INTO case_parties (case_id, organisation_id, role) VALUES (?, ?, ?)');
   partyRow.run(caseId, c.complainantId, 'complainant');
   for (const r of c.respondentIds) partyRow.run(caseId, r, 'respondent');
+  // An organisation that owns an agreed action but is no party sees the case too (maySeeCase).
+  for (const a of c.actions) partyRow.run(caseId, a.ownerId, 'action-owner');
   const appointee = statement(db, 'INSERT OR REPLACE INTO case_appointees (case_id, person_id, current) VALUES (?, ?, ?)');
   for (const p of former) appointee.run(caseId, p, 0);
   for (const p of current) appointee.run(caseId, p, 1);
@@ -279,7 +282,8 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
 export function createCasesProjection(readEvent: DisputeEventReader): Projection {
   return {
     name: CASES_PROJECTION,
-    version: 3,
+    // 3: overdue work items once (guards); 4: action owners in case_parties, removed appointees out of case_appointees, closed-unfinished actions.
+    version: 4,
     createTables(db) {
       db.exec(TABLES);
     },

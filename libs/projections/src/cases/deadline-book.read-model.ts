@@ -28,6 +28,16 @@ export interface BookSuspension {
   readonly until: string;
 }
 
+/**
+ * An entry as the scheduler reads it: with the revision of its case then, so a command the case
+ * refused is not sent again until the case has moved on.
+ */
+export type AtCaseRevision<T> = T & { readonly caseRevision: bigint };
+
+interface WithRevision {
+  case_revision: number | bigint;
+}
+
 interface DeadlineRow {
   case_id: string;
   deadline_id: string;
@@ -87,26 +97,37 @@ export class DeadlineBookReadModel {
   constructor(private readonly db: () => Database.Database) {}
 
   /** Open deadlines whose due day is over (due before `today`); paused ones never are. */
-  overdueDeadlines(today: string): BookDeadline[] {
-    return (
-      this.db()
-        .prepare(`SELECT * FROM deadlines WHERE status = 'open' AND due_on < ? ORDER BY due_on, case_id, deadline_id`)
-        .all(today) as DeadlineRow[]
-    ).map(toDeadline);
+  overdueDeadlines(today: string): AtCaseRevision<BookDeadline>[] {
+    return this.withCaseRevision<DeadlineRow, BookDeadline>(
+      `SELECT d.*, c.revision AS case_revision FROM deadlines d JOIN cases c USING (case_id)
+       WHERE d.status = 'open' AND d.due_on < ? ORDER BY d.due_on, d.case_id, d.deadline_id`,
+      today,
+      toDeadline,
+    );
   }
 
   /** Open actions whose check day has come. */
-  actionsToCheck(today: string): BookAction[] {
-    return (
-      this.db().prepare('SELECT * FROM agreed_actions WHERE check_on <= ? ORDER BY check_on, case_id, action_id').all(today) as ActionRow[]
-    ).map(toAction);
+  actionsToCheck(today: string): AtCaseRevision<BookAction>[] {
+    return this.withCaseRevision<ActionRow, BookAction>(
+      `SELECT a.*, c.revision AS case_revision FROM agreed_actions a JOIN cases c USING (case_id)
+       WHERE a.check_on <= ? ORDER BY a.check_on, a.case_id, a.action_id`,
+      today,
+      toAction,
+    );
   }
 
   /** Suspensions whose last day is over. */
-  endedSuspensions(today: string): BookSuspension[] {
-    return (this.db().prepare('SELECT * FROM suspensions WHERE until < ? ORDER BY until, case_id').all(today) as SuspensionRow[]).map(
+  endedSuspensions(today: string): AtCaseRevision<BookSuspension>[] {
+    return this.withCaseRevision<SuspensionRow, BookSuspension>(
+      `SELECT s.*, c.revision AS case_revision FROM suspensions s JOIN cases c USING (case_id)
+       WHERE s.until < ? ORDER BY s.until, s.case_id`,
+      today,
       toSuspension,
     );
+  }
+
+  private withCaseRevision<R, T>(sql: string, today: string, to: (r: R) => T): AtCaseRevision<T>[] {
+    return (this.db().prepare(sql).all(today) as (R & WithRevision)[]).map((r) => ({ ...to(r), caseRevision: BigInt(r.case_revision) }));
   }
 
   deadlines(caseId?: string): BookDeadline[] {

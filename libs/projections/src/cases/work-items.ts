@@ -154,10 +154,10 @@ function stepItems(c: C, state: string): WorkItemSpec[] {
         .map((a) => {
           const owedByParty = parties.has(a.ownerId);
           return {
-            // A non-party owner cannot send commands on the case: the secretariat records it for them.
-            audience: owedByParty ? ('organisation' as const) : ('cdg' as const),
-            audienceId: owedByParty ? a.ownerId : '',
-            forRole: owedByParty ? ('partner' as const) : ('secretariat' as const),
+            // The owner completes it, a party or not (an owner may see the case: maySeeCase).
+            audience: 'organisation' as const,
+            audienceId: a.ownerId,
+            forRole: 'partner' as const,
             kind: 'task' as const,
             step: 'agreed-action',
             action: 'complete-action',

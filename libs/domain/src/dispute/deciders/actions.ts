@@ -1,15 +1,11 @@
 import { type DecisionEnv } from '../decision-env.js';
+import { WORKING_DAY_WINDOWS } from '../deadline-rules.js';
 import { type DisputeCommandMap } from '../dispute-commands.js';
 import { type AgreedAction, type DisputeContext } from '../dispute-context.js';
 import { type DisputeEvent } from '../dispute-events.js';
 import { invalid, optionalText, requireDate, requireText } from './input-checks.js';
-import { organisationActedFor } from '../../shared/actor.js';
-import { ForbiddenError } from '#core';
 
 type C = DisputeContext;
-
-/** How long after a missed action's due date a party may still ask to reopen the case. */
-const REOPENING_WINDOW_WD = 60;
 
 function openAction(c: C, actionId: string, field = 'actionId'): AgreedAction {
   const action = c.actions.find((a) => a.actionId === actionId);
@@ -18,11 +14,9 @@ function openAction(c: C, actionId: string, field = 'actionId'): AgreedAction {
   return action;
 }
 
-export function decideCompleteAction(c: C, p: DisputeCommandMap['complete-action'], env: DecisionEnv): DisputeEvent[] {
+export function decideCompleteAction(c: C, p: DisputeCommandMap['complete-action'], _env: DecisionEnv): DisputeEvent[] {
+  // Who may complete it (its owner, the secretariat) is judged before the state: command-permissions.ts.
   const action = openAction(c, p.actionId);
-  if (env.actor.role !== 'secretariat' && organisationActedFor(env.actor) !== action.ownerId) {
-    throw new ForbiddenError(`Only ${action.ownerId}, who owns action ${action.actionId}, or the secretariat may complete it.`, 'DISPUTE.NOT_ACTION_OWNER');
-  }
   return [{ type: 'ActionCompleted', data: { actionId: action.actionId, evidence: optionalText(p.evidence) } }];
 }
 
@@ -31,6 +25,7 @@ export function decideVaryAction(c: C, p: DisputeCommandMap['vary-action'], env:
   const dueDate = p.dueDate ? requireDate(p.dueDate, 'dueDate') : null;
   const description = optionalText(p.description);
   if (dueDate === null && description === null) invalid('dueDate', 'give a new due date or a new description');
+  const check = dueDate ? env.calendar.workingDaysAfter(dueDate, WORKING_DAY_WINDOWS.actionCheck) : null;
   return [
     {
       type: 'ActionVaried',
@@ -38,7 +33,9 @@ export function decideVaryAction(c: C, p: DisputeCommandMap['vary-action'], env:
         actionId: action.actionId,
         dueDate,
         description,
-        checkOn: dueDate ? env.calendar.addWorkingDays(dueDate, 5) : null,
+        checkOn: check?.dueOn ?? null,
+        checkRule: check?.rule ?? null,
+        calendarVersion: check?.calendarVersion ?? null,
         reason: requireText(p.reason, 'reason'),
       },
     },
@@ -47,13 +44,16 @@ export function decideVaryAction(c: C, p: DisputeCommandMap['vary-action'], env:
 
 export function decideRecordMissedAction(c: C, p: DisputeCommandMap['record-missed-action'], env: DecisionEnv): DisputeEvent[] {
   const action = openAction(c, p.actionId);
+  const window = env.calendar.workingDaysAfter(action.dueDate, WORKING_DAY_WINDOWS.reopening);
   return [
     {
       type: 'ActionMissed',
       data: {
         actionId: action.actionId,
         dueDate: action.dueDate,
-        reopenableUntil: env.calendar.addWorkingDays(action.dueDate, REOPENING_WINDOW_WD),
+        reopenableUntil: window.dueOn,
+        reopenableUntilRule: window.rule,
+        calendarVersion: window.calendarVersion,
       },
     },
   ];

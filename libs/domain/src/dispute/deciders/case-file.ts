@@ -2,7 +2,7 @@ import { type DecisionEnv } from '../decision-env.js';
 import { type DisputeCommandMap } from '../dispute-commands.js';
 import { type DisputeContext } from '../dispute-context.js';
 import { type DisputeEvent } from '../dispute-events.js';
-import { invalid, optionalText, requireOneOf, requireText } from './input-checks.js';
+import { invalid, optionalClause, requireOneOf, requireText } from './input-checks.js';
 import { NOTE_VISIBILITIES } from '../vocabulary.js';
 
 type C = DisputeContext;
@@ -42,6 +42,6 @@ export function decideAddEvidence(c: C, p: DisputeCommandMap['add-evidence'], _e
 export const decideRecordLesson = (c: C, p: DisputeCommandMap['record-lesson'], _env: DecisionEnv): DisputeEvent[] => [
   {
     type: 'LessonRecorded',
-    data: { lessonId: `L${c.lessons.length + 1}`, lesson: requireText(p.lesson, 'lesson'), clause: optionalText(p.clause) },
+    data: { lessonId: `L${c.lessons.length + 1}`, lesson: requireText(p.lesson, 'lesson'), clause: optionalClause(p.clause, 'clause') },
   },
 ];

@@ -7,10 +7,20 @@ import { startDeadline } from '../deadline-factory.js';
 import { type DisputeCommandMap } from '../dispute-commands.js';
 import { type DisputeContext } from '../dispute-context.js';
 import { type DisputeEvent } from '../dispute-events.js';
-import { panelMemberIds, partyIds, pendingObjection } from '../dispute-rules.js';
+import { WORKING_DAY_WINDOWS } from '../deadline-rules.js';
+import { currentAppointeeIds, partyIds, pendingObjection } from '../dispute-rules.js';
 import { type Role } from '../../shared/actor.js';
 import { agreedActions } from './local-stages.js';
-import { invalid, optionalText, requireBoolean, requireDate, requireOneOf, requireText } from './input-checks.js';
+import {
+  invalid,
+  optionalText,
+  requireBoolean,
+  requireDate,
+  requireOneOf,
+  requireOnlyParties,
+  requirePartyConsent,
+  requireText,
+} from './input-checks.js';
 import { FINDINGS, FINDINGS_RESPONSES, ROUTES } from '../vocabulary.js';
 import { ConflictOfInterestError } from './conflict-of-interest-error.js';
 
@@ -31,11 +41,26 @@ function appointable(c: C, env: DecisionEnv, personId: string, role: Role, field
 const sectorOf = (env: DecisionEnv, person: PersonRecord) =>
   person.organisationId ? env.directory.organisation(person.organisationId)?.sector : undefined;
 
-const objectionWindow = (env: DecisionEnv) => env.calendar.due(env.at, 5).dueOn;
+/** A party may object within 5 WD of the appointment, counted like any receipt. */
+function objectionWindow(env: DecisionEnv) {
+  const window = env.calendar.due(env.at, WORKING_DAY_WINDOWS.objection);
+  return { objectionWindowEndsOn: window.dueOn, objectionWindowRule: window.rule, calendarVersion: window.calendarVersion };
+}
 
-export const decideChooseRoute = (_c: C, p: DisputeCommandMap['choose-route'], _env: DecisionEnv): DisputeEvent[] => [
-  { type: 'RouteChosen', data: { route: requireOneOf(p.route, ROUTES, 'route'), reason: optionalText(p.reason) } },
-];
+/**
+ * The chair records the route. Mediation needs both sides' agreement, recorded as consent from
+ * every party's organisation (the chair's reason is not consent); missing consent is a 400, as for
+ * suspensions and extensions.
+ */
+export function decideChooseRoute(c: C, p: DisputeCommandMap['choose-route'], _env: DecisionEnv): DisputeEvent[] {
+  const route = requireOneOf(p.route, ROUTES, 'route');
+  const given = p.consentFrom ?? [];
+  const consentFrom =
+    route === 'mediation'
+      ? requirePartyConsent(given, partyIds(c), 'consentFrom', 'mediation needs the agreement of every party')
+      : requireOnlyParties(given, partyIds(c), 'consentFrom');
+  return [{ type: 'RouteChosen', data: { route, reason: optionalText(p.reason), consentFrom } }];
+}
 
 export function decideAppointMediator(c: C, p: DisputeCommandMap['appoint-mediator'], env: DecisionEnv): DisputeEvent[] {
   appointable(c, env, p.personId, 'mediator', 'personId');
@@ -44,7 +69,7 @@ export function decideAppointMediator(c: C, p: DisputeCommandMap['appoint-mediat
       type: 'MediatorAppointed',
       data: {
         personId: p.personId,
-        objectionWindowEndsOn: objectionWindow(env),
+        ...objectionWindow(env),
         independenceChecked: partyIds(c),
         deadlines: [startDeadline(c, env, 'mediation')],
       },
@@ -69,7 +94,7 @@ export function decideAppointPanel(c: C, p: DisputeCommandMap['appoint-panel'], 
         chairId: p.chairId,
         statutoryMemberId: p.statutoryMemberId,
         vcsMemberId: p.vcsMemberId,
-        objectionWindowEndsOn: objectionWindow(env),
+        ...objectionWindow(env),
         independenceChecked: partyIds(c),
         deadlines: [startDeadline(c, env, 'panel-hearing')],
       },
@@ -85,8 +110,7 @@ export const decideDeclareConflict = (c: C, p: DisputeCommandMap['declare-confli
 ];
 
 export function decideObject(c: C, p: DisputeCommandMap['object-to-appointment'], env: DecisionEnv): DisputeEvent[] {
-  const appointees = c.mediatorId ? [c.mediatorId] : panelMemberIds(c);
-  if (!appointees.includes(p.personId)) invalid('personId', 'is not appointed to this case');
+  if (!currentAppointeeIds(c).includes(p.personId)) invalid('personId', 'is not appointed to this case');
   return [
     {
       type: 'AppointmentObjected',

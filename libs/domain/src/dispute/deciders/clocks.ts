@@ -3,7 +3,7 @@ import { type DeadlineStep } from '../deadline-rules.js';
 import { type DisputeCommandMap } from '../dispute-commands.js';
 import { type DisputeContext, type StepName } from '../dispute-context.js';
 import { type DisputeEvent } from '../dispute-events.js';
-import { partyIds } from '../dispute-rules.js';
+import { partyIds, suspensionNeedsPanelChair } from '../dispute-rules.js';
 import { invalid, requirePartyConsent, requireText, requireWholeNumber } from './input-checks.js';
 
 type C = DisputeContext;
@@ -22,11 +22,19 @@ const STEP_DEADLINE: Record<StepName, DeadlineStep> = {
   'cdg.awaitingResponses': 'findings-response',
 };
 
-/** Suspension by consent: at most 40 WD at a time, renewable. Open clocks keep the working days they had left. */
+/**
+ * Suspension by consent of every party, and of the panel chair once a panel is appointed: at most
+ * 40 WD at a time, renewable. It takes effect by the receipt rule (16:30 cut-off, a non-working day
+ * counts as the next working day); open clocks keep the working days they had left from that day.
+ */
 export function decideSuspend(c: C, p: DisputeCommandMap['suspend'], env: DecisionEnv): DisputeEvent[] {
   const workingDays = requireWholeNumber(p.workingDays, 'workingDays', 1, 40);
   const consentFrom = requirePartyConsent(p.consentFrom ?? [], partyIds(c), 'consentFrom');
-  const today = env.calendar.londonDate(env.at);
+  const panelChair = suspensionNeedsPanelChair(c);
+  if (panelChair !== null && p.panelChairConsent !== true) {
+    invalid('panelChairConsent', 'once a panel is appointed, suspension needs the panel chair’s consent as well as every party’s: send true');
+  }
+  const end = env.calendar.due(env.at, workingDays);
   const renewing = c.suspension !== null;
   return [
     {
@@ -35,29 +43,32 @@ export function decideSuspend(c: C, p: DisputeCommandMap['suspend'], env: Decisi
         reason: requireText(p.reason, 'reason'),
         workingDays,
         consentFrom,
-        suspendedOn: renewing && c.suspension ? c.suspension.suspendedOn : today,
-        until: env.calendar.addWorkingDays(today, workingDays),
+        panelChairConsent: panelChair,
+        suspendedOn: renewing && c.suspension ? c.suspension.suspendedOn : end.startedOn,
+        until: end.dueOn,
+        untilRule: end.rule,
+        calendarVersion: end.calendarVersion,
         pausedDeadlines: renewing
           ? []
           : c.deadlines
               .filter((d) => d.status === 'open')
-              .map((d) => ({ deadlineId: d.id, remainingWorkingDays: env.calendar.workingDaysBetween(today, d.dueOn) })),
+              .map((d) => ({ deadlineId: d.id, remainingWorkingDays: env.calendar.workingDaysBetween(end.startedOn, d.dueOn) })),
       },
     },
   ];
 }
 
+/** Resumption restarts each paused clock with the working days it had left, from the day it counts as received. */
 export function decideResume(c: C, _p: DisputeCommandMap['resume'], env: DecisionEnv): DisputeEvent[] {
-  const today = env.calendar.londonDate(env.at);
   return [
     {
       type: 'CaseResumed',
       data: {
-        resumedOn: today,
+        resumedOn: env.calendar.londonDate(env.at),
         movedDeadlines: c.deadlines
           .filter((d) => d.status === 'paused')
           .map((d) => {
-            const due = env.calendar.dueFrom(today, d.remainingWorkingDays ?? 0);
+            const due = env.calendar.due(env.at, d.remainingWorkingDays ?? 0);
             return { deadlineId: d.id, dueOn: due.dueOn, rule: due.rule, calendarVersion: due.calendarVersion };
           }),
       },

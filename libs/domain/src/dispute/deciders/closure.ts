@@ -6,18 +6,16 @@ import { type DeadlineStep } from '../deadline-rules.js';
 import { type DisputeCommandMap } from '../dispute-commands.js';
 import { type DisputeContext } from '../dispute-context.js';
 import { type DisputeEvent } from '../dispute-events.js';
-import { reopeningTarget } from '../dispute-rules.js';
+import { reopeningTarget, unfinishedActionIds } from '../dispute-rules.js';
 import { EXTERNAL_BODIES, type ExternalBody, REOPENING_GROUNDS, WITHDRAWAL_REASONS } from '../vocabulary.js';
 import { invalid, optionalText, requireBoolean, requireOneOf, requireText } from './input-checks.js';
 
 type C = DisputeContext;
 
-export const decideWithdraw = (_c: C, p: DisputeCommandMap['withdraw'], _env: DecisionEnv): DisputeEvent[] => {
-  const reasonCode = requireOneOf(p.reasonCode, WITHDRAWAL_REASONS, 'reasonCode');
-  const reason = optionalText(p.reason);
-  if (reasonCode === 'other' && reason === null) invalid('reason', 'say why when the reason code is other');
-  return [{ type: 'DisputeWithdrawn', data: { reasonCode, reason } }];
-};
+/** The reason in words is optional whatever the code, as api.md has it. */
+export const decideWithdraw = (_c: C, p: DisputeCommandMap['withdraw'], _env: DecisionEnv): DisputeEvent[] => [
+  { type: 'DisputeWithdrawn', data: { reasonCode: requireOneOf(p.reasonCode, WITHDRAWAL_REASONS, 'reasonCode'), reason: optionalText(p.reason) } },
+];
 
 /** The ombudsmen only look at bodies in their remit: councils (not parish councils) and the NHS. */
 const REMIT: Partial<Record<ExternalBody, { covers: (o: OrganisationRecord) => boolean; who: string }>> = {
@@ -71,5 +69,5 @@ export function decideDecideReopening(c: C, p: DisputeCommandMap['decide-reopeni
   if (!granted) return [{ type: 'ReopeningRefused', data: { reason } }];
   const target = c.reopening?.resumeTo ?? reopeningTarget(c, 'new-evidence');
   const step = RESUMED_CLOCK[target as keyof typeof RESUMED_CLOCK] ?? 'cdg-triage';
-  return [{ type: 'CaseReopened', data: { reason, deadlines: [startDeadline(c, env, step)] } }];
+  return [{ type: 'CaseReopened', data: { reason, deadlines: [startDeadline(c, env, step)], unfinishedActionIds: unfinishedActionIds(c) } }];
 }

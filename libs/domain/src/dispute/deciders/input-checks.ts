@@ -1,5 +1,6 @@
 import { ValidationError } from '#core';
 import { isValidIsoDate } from '../../calendar/index.js';
+import { isCompactClause, KNOWN_CLAUSE_RANGES } from '../../compact/index.js';
 import { type DirectoryLookup } from '../../directory/directory-lookup.js';
 
 /** Rules that depend only on what was sent; breaking one is a 400 naming the field. */
@@ -46,12 +47,34 @@ export function requireOrganisation(directory: DirectoryLookup, organisationId: 
   return org;
 }
 
-/** Consent by every party, as the process requires for suspensions and extensions. */
-export function requirePartyConsent(consentFrom: readonly string[], partyIds: readonly string[], field: string): string[] {
-  const given = [...new Set(consentFrom)];
+/** Consent by every party, as the process requires for suspensions, extensions and mediation. */
+export function requirePartyConsent(
+  consentFrom: readonly string[],
+  partyIds: readonly string[],
+  field: string,
+  rule = 'needs the consent of every party',
+): string[] {
+  const given = requireOnlyParties(consentFrom, partyIds, field);
   const missing = partyIds.filter((p) => !given.includes(p));
-  if (missing.length > 0) invalid(field, `needs the consent of every party; missing ${missing.join(', ')}`);
+  if (missing.length > 0) invalid(field, `${rule}; missing ${missing.join(', ')}`);
+  return given;
+}
+
+/** Consent given, where none is needed, still names parties only. */
+export function requireOnlyParties(consentFrom: readonly string[], partyIds: readonly string[], field: string): string[] {
+  const given = [...new Set(consentFrom)];
   const strangers = given.filter((g) => !partyIds.includes(g));
   if (strangers.length > 0) invalid(field, `${strangers.join(', ')} is not a party to this case`);
   return given;
+}
+
+/** A clause of the Compact itself (1.1–5.5): a well-formed id the Compact does not have is a 400 too. */
+export function requireClause(value: unknown, field: string): string {
+  const id = typeof value === 'string' ? value.trim() : value;
+  if (!isCompactClause(id)) invalid(field, `${String(value)} is not a clause of the Compact (${KNOWN_CLAUSE_RANGES})`);
+  return id;
+}
+
+export function optionalClause(value: string | null | undefined, field: string): string | null {
+  return optionalText(value) === null ? null : requireClause(value, field);
 }

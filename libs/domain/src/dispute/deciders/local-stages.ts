@@ -1,12 +1,13 @@
 import { organisationActedFor } from '../../shared/actor.js';
 import { type DecisionEnv } from '../decision-env.js';
 import { startDeadline } from '../deadline-factory.js';
+import { WORKING_DAY_WINDOWS } from '../deadline-rules.js';
 import { type DisputeCommandMap } from '../dispute-commands.js';
 import { type DisputeContext } from '../dispute-context.js';
 import { type AgreedActionSpec, type DisputeEvent } from '../dispute-events.js';
 import { openDeadline, outcomeOfResolution } from '../dispute-rules.js';
 import { type ActionInput } from '../dispute-commands.js';
-import { invalid, optionalText, requireDate, requireOrganisation, requireText, requireWholeNumber } from './input-checks.js';
+import { invalid, optionalClause, requireDate, requireOrganisation, requireText, requireWholeNumber } from './input-checks.js';
 
 type C = DisputeContext;
 
@@ -70,13 +71,16 @@ export function agreedActions(
   return inputs.map((a, i) => {
     const dueDate = requireDate(a.dueDate, `${field}[${i}].dueDate`);
     requireOrganisation(env.directory, a.ownerId, `${field}[${i}].ownerId`);
+    const check = env.calendar.workingDaysAfter(dueDate, WORKING_DAY_WINDOWS.actionCheck);
     return {
       actionId: `${prefix}${taken + i + 1}`,
       description: requireText(a.description, `${field}[${i}].description`),
       ownerId: a.ownerId,
       dueDate,
-      clause: optionalText(a.clause),
-      checkOn: env.calendar.addWorkingDays(dueDate, 5),
+      clause: optionalClause(a.clause, `${field}[${i}].clause`),
+      checkOn: check.dueOn,
+      checkRule: check.rule,
+      calendarVersion: check.calendarVersion,
     };
   });
 }

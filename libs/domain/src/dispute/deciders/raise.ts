@@ -6,9 +6,8 @@ import { startDeadline } from '../deadline-factory.js';
 import { type DisputeCommandMap } from '../dispute-commands.js';
 import { EMPTY_CONTEXT } from '../dispute-context.js';
 import { type DisputeEvent } from '../dispute-events.js';
-import { invalid, requireDate, requireOrganisation, requireText } from './input-checks.js';
+import { invalid, requireClause, requireDate, requireOrganisation, requireText } from './input-checks.js';
 
-const CLAUSE_ID = /^\d+(\.\d+)*$/;
 const TWELVE_WEEKS = 84;
 
 /** Raising a dispute: the complainant is the organisation the caller acts for. */
@@ -20,9 +19,8 @@ export function decideRaise(p: DisputeCommandMap['raise'], env: DecisionEnv): Di
   if (respondentIds.length === 0) invalid('respondentIds', 'name at least one respondent');
   if (respondentIds.includes(complainantId)) invalid('respondentIds', 'an organisation cannot raise a dispute against itself');
   const respondents = respondentIds.map((id) => requireOrganisation(env.directory, id, 'respondentIds'));
-  const clauses = [...new Set(p.clauses.map((c) => c.trim()))];
+  const clauses = [...new Set(p.clauses.map((c) => requireClause(c, 'clauses')))];
   if (clauses.length === 0) invalid('clauses', 'cite at least one Compact clause');
-  for (const clause of clauses) if (!CLAUSE_ID.test(clause)) invalid('clauses', `${clause} is not a clause id like 3.2`);
 
   const dates = { ...(p.dates ?? {}) };
   for (const key of ['noticeReceived', 'changeEffective', 'consultationOpened', 'consultationClosed'] as const) {

@@ -15,7 +15,8 @@ export const DEFAULT_PAYLOADS: { readonly [K in DisputeCommandName]: DisputeComm
   'extend-response-deadline': { workingDays: 10, reason: 'Cabinet only meets after the due date' },
   respond: { response: 'The notice period followed the funding policy' },
   'refer-to-cdg': { reason: 'The response does not deal with the 12 weeks notice' },
-  'choose-route': { route: 'panel', reason: 'The council declined mediation' },
+  // Both parties' consent: enough for either route (mediation needs it, a panel records it).
+  'choose-route': { route: 'panel', reason: 'Both parties asked for a hearing', consentFrom: ['charity', 'council'] },
   'appoint-mediator': { personId: 'mediator' },
   'appoint-panel': { chairId: 'panel-chair', statutoryMemberId: 'statutory-panelist', vcsMemberId: 'vcs-panelist' },
   'declare-conflict': { interest: 'I advised the council on this grant' },

@@ -35,7 +35,12 @@ export function plausibleCommand(name: DisputeCommandName, c: DisputeContext, ac
     'extend-response-deadline': () => ({ workingDays: bad ? 11 : 1 + (pick % 10), reason: 'Cabinet timing' }),
     respond: () => ({ response: bad ? ' ' : 'Our written response' }),
     'refer-to-cdg': () => ({ reason: bad ? '' : 'Still unresolved' }),
-    'choose-route': () => ({ route: bad ? 'arbitration' : v % 2 === 0 ? 'mediation' : 'panel', reason: v % 3 === 0 ? null : 'Reason' }),
+    // Mediation with every party's consent; variant 7 leaves one party out (a 400).
+    'choose-route': () => ({
+      route: bad ? 'arbitration' : v % 2 === 0 ? 'mediation' : 'panel',
+      reason: v % 3 === 0 ? null : 'Reason',
+      consentFrom: v === 7 ? [c.complainantId] : parties,
+    }),
     // Mostly people who may serve; variants 6 and 7 have a conflict of interest, 8 and 9 are not mediators at all.
     'appoint-mediator': () => ({
       personId:
@@ -89,7 +94,13 @@ export function plausibleCommand(name: DisputeCommandName, c: DisputeContext, ac
       description: v % 2 === 0 ? null : 'Reworded',
       reason: 'Circumstances changed',
     }),
-    suspend: () => ({ reason: 'Talks', workingDays: bad ? 41 : 1 + (pick % 40), consentFrom: bad ? [c.complainantId] : parties }),
+    suspend: () => ({
+      reason: 'Talks',
+      workingDays: bad ? 41 : 1 + (pick % 40),
+      consentFrom: bad ? [c.complainantId] : parties,
+      // Once a panel is appointed its chair consents too; variant 7 forgets (a 400).
+      ...(c.panel !== null && v !== 7 ? { panelChairConsent: true } : {}),
+    }),
     resume: () => ({}),
     'extend-deadline': () => ({ workingDays: bad ? 0 : 1 + (pick % 20), reason: 'Both agree', consentFrom: parties }),
     withdraw: () => ({ reasonCode: WITHDRAWAL_REASONS[v % 3], reason: bad ? null : 'Reason' }),

@@ -79,12 +79,21 @@ describe('the command bodies', () => {
     expect(await problems(COMMAND_SPECS.respond.dto, { response: null })).toEqual(['response: response is required (not null)']);
   });
 
-  it('want reasons unless the findings are accepted, and a reason when withdrawing for other reasons', async () => {
+  it('want reasons unless the findings are accepted', async () => {
     expect(await problems(COMMAND_SPECS['respond-to-findings'].dto, { response: 'partly-accept', reasons: null })).toEqual([
       'reasons: reasons are required unless the response is accept',
     ]);
-    expect(await problems(COMMAND_SPECS.withdraw.dto, { reasonCode: 'other' })).toEqual(['reason: reason is required when the reason code is other']);
-    expect(await problems(COMMAND_SPECS.withdraw.dto, { reasonCode: 'resolved-outside' })).toEqual([]);
+  });
+
+  it.each(['resolved-outside', 'no-longer-relevant', 'other'])('take a withdrawal with reason code %s and no reason in words (optional, as api.md has it)', async (reasonCode) => {
+    expect(await problems(COMMAND_SPECS.withdraw.dto, { reasonCode })).toEqual([]);
+  });
+
+  it('take consent to a route as a list of ids, and the panel chair’s consent to a suspension as true or false', async () => {
+    expect(await problems(COMMAND_SPECS['choose-route'].dto, { route: 'mediation', consentFrom: ['a', 'b'] })).toEqual([]);
+    expect(await problems(COMMAND_SPECS['choose-route'].dto, { route: 'mediation', consentFrom: 'a' })).toEqual(['consentFrom: consentFrom must be a list']);
+    expect(await problems(COMMAND_SPECS.suspend.dto, { ...VALID.suspend, panelChairConsent: true })).toEqual([]);
+    expect(await problems(COMMAND_SPECS.suspend.dto, { ...VALID.suspend, panelChairConsent: 'yes' })).toEqual(['panelChairConsent: panelChairConsent must be true or false']);
   });
 
   it('hold working days to their ranges, as whole JSON numbers', async () => {
@@ -105,7 +114,7 @@ describe('the command bodies', () => {
     expect(errors).toEqual([
       'actions.1.description: description must not be empty',
       'actions.1.dueDate: dueDate must be a real date as YYYY-MM-DD',
-      'actions.1.clause: clause must be a Compact clause id like 3.2',
+      'actions.1.clause: clause must be a clause of the Compact (1.1–1.7, 2.1–2.10, 3.1–3.7, 4.1–4.3, 5.1–5.5)',
     ]);
     expect(await problems(COMMAND_SPECS['agree-resolution'].dto, { terms: 'Agreed', actions: ACTION })).toEqual(['actions: actions must be a list']);
   });
@@ -134,6 +143,15 @@ describe('the raise body', () => {
       'respondentIds: respondentIds must have at least one item',
       'clauses: clauses must have at least one item',
       'dates: dates must be an object',
+    ]);
+  });
+
+  it('takes only the Compact’s own clauses: 9.9 is shaped like one but is not', async () => {
+    expect(await problems(RaiseDisputeDto, { ...RAISE, clauses: ['3.2', '9.9'] })).toEqual([
+      'clauses: clauses item 1 must be a clause of the Compact (1.1–1.7, 2.1–2.10, 3.1–3.7, 4.1–4.3, 5.1–5.5)',
+    ]);
+    expect(await problems(COMMAND_SPECS['record-lesson'].dto, { lesson: 'A lesson', clause: '9.9' })).toEqual([
+      'clause: clause must be a clause of the Compact (1.1–1.7, 2.1–2.10, 3.1–3.7, 4.1–4.3, 5.1–5.5)',
     ]);
   });
 

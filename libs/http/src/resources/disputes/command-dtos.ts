@@ -18,6 +18,7 @@ import {
   WITHDRAWAL_REASONS,
   type WithdrawalReason,
 } from '#domain';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 import { Clause, Custom, Flag, Id, IdList, IsoDate, NestedList, OneOf, Text, TEXT, TextList, WholeNumber } from '../shared/fields.js';
 
 /*
@@ -39,7 +40,7 @@ export class ActionDto {
   @Text(TEXT.medium, { description: 'What is to be done.', example: 'Reinstate the grant for eight weeks' })
   readonly description!: string;
 
-  @Id({ description: 'The organisation that owns the action.' })
+  @Id({ description: 'The organisation that owns the action.', example: EXAMPLE_IDS.respondent })
   readonly ownerId!: string;
 
   @IsoDate({ description: 'When it is due.', example: '2026-05-01' })
@@ -73,26 +74,34 @@ export class ReferToCdgDto {
 }
 
 export class ChooseRouteDto {
-  @OneOf(ROUTES, { description: 'mediation (both parties agree) or panel.' })
+  @OneOf(ROUTES, { description: 'mediation (every party agrees, in consentFrom) or panel. Chosen once.' })
   readonly route!: Route;
 
-  @Text(TEXT.medium, { presence: 'nullable', description: 'Why this route.' })
+  @Text(TEXT.medium, { presence: 'nullable', description: 'Why this route (a reason is not consent).' })
   readonly reason?: string | null;
+
+  @IdList({
+    presence: 'optional',
+    max: 20,
+    description: 'The party organisations that agree to the route: every party, for mediation.',
+    example: [EXAMPLE_IDS.complainant, EXAMPLE_IDS.respondent],
+  })
+  readonly consentFrom?: string[];
 }
 
 export class AppointMediatorDto {
-  @Id({ description: 'The person (with the mediator role) to appoint.' })
+  @Id({ description: 'The person (with the mediator role) to appoint.', example: EXAMPLE_IDS.person })
   readonly personId!: string;
 }
 
 export class AppointPanelDto {
-  @Id({ description: 'The independent panel chair (a panelist belonging to no signatory).' })
+  @Id({ description: 'The independent panel chair (a panelist belonging to no signatory).', example: EXAMPLE_IDS.person })
   readonly chairId!: string;
 
-  @Id({ description: 'A panelist from a statutory body.' })
+  @Id({ description: 'A panelist from a statutory body.', example: EXAMPLE_IDS.person })
   readonly statutoryMemberId!: string;
 
-  @Id({ description: 'A panelist from a voluntary and community sector organisation.' })
+  @Id({ description: 'A panelist from a voluntary and community sector organisation.', example: EXAMPLE_IDS.person })
   readonly vcsMemberId!: string;
 }
 
@@ -102,7 +111,7 @@ export class DeclareConflictDto {
 }
 
 export class ObjectToAppointmentDto {
-  @Id({ description: 'The appointee objected to.' })
+  @Id({ description: 'The appointee objected to.', example: EXAMPLE_IDS.person })
   readonly personId!: string;
 
   @Text(TEXT.medium, { description: 'Why.' })
@@ -110,7 +119,7 @@ export class ObjectToAppointmentDto {
 }
 
 export class RuleOnObjectionDto {
-  @Id({ description: 'The appointee the objection is about.' })
+  @Id({ description: 'The appointee the objection is about.', example: EXAMPLE_IDS.person })
   readonly personId!: string;
 
   @Flag({ description: 'true: the objection is upheld and the appointee stands down.' })
@@ -204,8 +213,14 @@ export class SuspendDto {
   @WholeNumber(1, 40, { description: 'For how many working days (renewable).', example: 20 })
   readonly workingDays!: number;
 
-  @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.' })
+  @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.', example: [EXAMPLE_IDS.complainant, EXAMPLE_IDS.respondent] })
   readonly consentFrom!: string[];
+
+  @Flag({
+    presence: 'optional',
+    description: 'Once a panel is appointed, the panel chair consents too: required and true from then on.',
+  })
+  readonly panelChairConsent?: boolean;
 }
 
 export class ExtendDeadlineDto {
@@ -215,7 +230,7 @@ export class ExtendDeadlineDto {
   @Text(TEXT.medium, { description: 'Why.' })
   readonly reason!: string;
 
-  @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.' })
+  @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.', example: [EXAMPLE_IDS.complainant, EXAMPLE_IDS.respondent] })
   readonly consentFrom!: string[];
 }
 
@@ -223,11 +238,7 @@ export class WithdrawDto {
   @OneOf(WITHDRAWAL_REASONS, { description: 'Why the complainant withdraws.' })
   readonly reasonCode!: WithdrawalReason;
 
-  @Text(TEXT.medium, {
-    presence: 'nullable',
-    description: 'In words: required when the reason code is other.',
-    requiredWhen: { test: (body) => (body as WithdrawDto).reasonCode === 'other', message: 'is required when the reason code is other' },
-  })
+  @Text(TEXT.medium, { presence: 'nullable', description: 'In words (optional, whatever the reason code).' })
   readonly reason?: string | null;
 }
 
@@ -317,7 +328,7 @@ export const COMMAND_SPECS: { readonly [K in CaseCommandName]: CommandSpec } = {
   'extend-response-deadline': { dto: ExtendResponseDeadlineDto, by: 'respondent', summary: 'Extend the formal response deadline once, by up to 10 working days' },
   respond: { dto: RespondDto, by: 'respondent', summary: 'Issue the formal written response' },
   'refer-to-cdg': { dto: ReferToCdgDto, by: 'complainant', summary: 'Refer the dispute to the Compact Development Group (stage 3)' },
-  'choose-route': { dto: ChooseRouteDto, by: 'chair', summary: 'Choose mediation or a panel' },
+  'choose-route': { dto: ChooseRouteDto, by: 'chair', summary: 'Choose mediation (with every party\'s consent) or a panel, once' },
   'appoint-mediator': { dto: AppointMediatorDto, by: 'secretariat', summary: 'Appoint the mediator' },
   'appoint-panel': { dto: AppointPanelDto, by: 'secretariat', summary: 'Appoint the three-member panel' },
   'declare-conflict': { dto: DeclareConflictDto, by: 'appointee', summary: 'Declare a conflict of interest and stand down' },
@@ -331,7 +342,7 @@ export const COMMAND_SPECS: { readonly [K in CaseCommandName]: CommandSpec } = {
   'agree-resolution': { dto: AgreeResolutionDto, by: 'complainant at stages 1–2, mediator in mediation', summary: 'Record the resolution agreed, with its actions' },
   'complete-action': { dto: CompleteActionDto, by: 'the action\'s owner, secretariat', summary: 'Record an agreed action as done' },
   'vary-action': { dto: VaryActionDto, by: 'secretariat', summary: 'Change an agreed action\'s due date or description' },
-  suspend: { dto: SuspendDto, by: 'secretariat', summary: 'Suspend the case by consent of every party (at most 40 working days at a time)' },
+  suspend: { dto: SuspendDto, by: 'secretariat', summary: 'Suspend the case by consent of every party, and of the panel chair once a panel is appointed (at most 40 working days at a time)' },
   resume: { dto: EmptyBodyDto, by: 'secretariat, party', summary: 'Resume a suspended case' },
   'extend-deadline': { dto: ExtendDeadlineDto, by: 'secretariat', summary: 'Extend the current step\'s deadline by consent of every party' },
   withdraw: { dto: WithdrawDto, by: 'complainant', summary: 'Withdraw the dispute' },
