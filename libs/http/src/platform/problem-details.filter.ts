@@ -87,7 +87,18 @@ function answerFor(exception: unknown, bodyLimit?: number): Answer {
       true,
     );
   }
+  // The client went away before its body had arrived (or was cut off as too slow): nobody reads
+  // this answer, but it is the client's fault, not a server error to log.
+  if (isRequestAborted(exception)) {
+    return { status: 400, title: 'Bad Request', detail: 'The request was cut off before its body had arrived.', code: 'REQUEST.ABORTED' };
+  }
   return { status: 500, title: 'Internal server error', detail: GENERIC_500_DETAIL, code: 'SERVER.INTERNAL_ERROR', log: true };
+}
+
+/** Node's request stream fails with ECONNRESET "aborted" when the connection closes mid-body. */
+function isRequestAborted(exception: unknown): boolean {
+  const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'ECONNRESET' || code === 'ECONNABORTED' || message === 'aborted';
 }
 
 function serviceUnavailable(detail: string, code: string, log = false): Answer {
