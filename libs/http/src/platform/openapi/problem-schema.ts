@@ -27,6 +27,8 @@ export const PROBLEM_SCHEMA: SchemaObject = {
     },
     state: { type: 'string', description: 'The case state that does not allow the command (409).' },
     allowed: { type: 'array', items: { type: 'string' }, description: 'The commands allowed in that state (409).' },
+    store: { type: 'string', description: 'The store whose disk is full (507): event store, idempotency records, evidence files.' },
+    reason: { type: 'string', description: 'Its driver\'s word for it (507): SQLITE_FULL, ENOSPC or EDQUOT.' },
   },
   additionalProperties: true,
 };
