@@ -114,7 +114,7 @@ describe('the data directory\'s disk full', () => {
     expect(refused.length).toBeGreaterThan(2);
 
     const projections = await projectionsCaughtUp(server.baseUrl);
-    expect(Object.keys(projections).sort()).toEqual(['cases', 'directory']);
+    expect(Object.keys(projections).sort()).toEqual(['cases', 'directory', 'report']);
     for (const projection of Object.values(projections)) expect(projection).toMatchObject({ lag: 0, failures: 0, halted: { count: 0 } });
   });
 });
