@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { api } from '../support/api-client.js';
 import { historyOf, metricValue, ok, PROCESS_START, type ProcessCast, processCastFor, projectionsCaughtUp, raiseCase } from './support/process-world.js';
-import { buildServer, type ServerBuild } from './support/server-build.js';
+import { buildServer, type ServerBuild } from '../support/server-build.js';
 import { type ServerProcess, startServerProcess } from './support/server-process.js';
 
 const run = promisify(execFile);

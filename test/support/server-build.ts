@@ -1,7 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { transformFile } from '@swc/core';
-import { copyWebFiles } from '../../../libs/web/scripts/copy-web-files.mjs';
+import { copyWebFiles } from '../../libs/web/scripts/copy-web-files.mjs';
 
 const ROOT = process.cwd();
 /** What tsconfig.build.json compiles, less the bench. */
