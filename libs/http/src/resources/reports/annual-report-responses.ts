@@ -1,8 +1,10 @@
 import { type SchemaObject } from '@nestjs/swagger';
 
 const VALUE: SchemaObject = {
-  oneOf: [{ type: 'number' }, { type: 'string' }],
-  nullable: true,
+  anyOf: [
+    { type: 'number', nullable: true },
+    { type: 'string', nullable: true },
+  ],
   description: 'A number; text; "fewer than 3" or "withheld" for a suppressed figure of the public edition; null where there is nothing to show.',
 };
 
