@@ -163,6 +163,22 @@ export class CommandFormController {
     };
   }
 
+  /**
+   * The engine names parties and people by id in some refusals ("missing <id>", "Name (<id>)"):
+   * the page says their names alone.
+   */
+  private withNames(errors: FormErrors, context: ChoiceContext): FormErrors {
+    const names = new Map<string, string>([
+      ...(context.parties ?? []).map((p) => [p.organisationId, p.name] as [string, string]),
+      ...(context.appointees ?? []).map((a) => [a.value, a.text.split(',')[0] ?? a.text] as [string, string]),
+    ]);
+    const named = (text: string) => [...names].reduce((t, [id, name]) => t.split(` (${id})`).join('').split(id).join(name), text).replace(/ \([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\)/g, '');
+    return {
+      summary: errors.summary.map((e) => ({ ...e, text: named(e.text) })),
+      byField: Object.fromEntries(Object.entries(errors.byField).map(([k, v]) => [k, named(v)])),
+    };
+  }
+
   private async show(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -175,7 +191,9 @@ export class CommandFormController {
     idempotencyKey: string,
     extraRows: Readonly<Record<string, number>> = {},
   ): Promise<void> {
-    const fields = await this.forms.draw(form.fields, this.contextOf(request.principal as Principal, view), body, errors, extraRows);
+    const context = this.contextOf(request.principal as Principal, view);
+    errors = this.withNames(errors, context);
+    const fields = await this.forms.draw(form.fields, context, body, errors, extraRows);
     const caseHref = `/cases/${encodeURIComponent(view.id)}`;
     this.page.render(
       request,

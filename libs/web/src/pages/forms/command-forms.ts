@@ -49,10 +49,20 @@ export interface CommandForm {
 
 const choices = (...pairs: [string, string, string?][]): Choice[] => pairs.map(([value, text, hint]) => ({ value, text, ...(hint && { hint }) }));
 
-const longText = (name: string, label: string, hint?: string, optional = false): FormField => ({ name, label, kind: 'textarea', maxLength: TEXT.long, ...(hint && { hint }), ...(optional && { optional }) });
-const mediumText = (name: string, label: string, hint?: string, optional = false): FormField => ({ name, label, kind: 'textarea', maxLength: TEXT.medium, ...(hint && { hint }), ...(optional && { optional }) });
-const date = (name: string, label: string, hint = 'For example, 27 3 2026'): FormField => ({ name, label, kind: 'date', hint });
-const consent = (hint: string): FormField => ({ name: 'consentFrom', label: 'Which parties consent?', kind: 'checkboxes', choices: 'parties', hint });
+/** Free text; `errorName` defaults to the label in lower case ("Enter your reasons"). */
+const text = (max: number) => (name: string, label: string, hint?: string, optional = false): FormField => ({
+  name,
+  label,
+  kind: 'textarea',
+  maxLength: max,
+  errorName: label.endsWith('?') ? 'your answer' : label.charAt(0).toLowerCase() + label.slice(1),
+  ...(hint && { hint }),
+  ...(optional && { optional }),
+});
+const longText = text(TEXT.long);
+const mediumText = text(TEXT.medium);
+const date = (name: string, label: string, hint = 'For example, 27 3 2026'): FormField => ({ name, label, kind: 'date', hint, errorName: 'the date' });
+const consent = (hint: string): FormField => ({ name: 'consentFrom', label: 'Which parties consent?', kind: 'checkboxes', choices: 'parties', hint, errorName: 'a party that consents' });
 
 /** An agreed action or recommendation, as each row of the list asks for it. */
 const ACTION_ROW: readonly FormField[] = [
@@ -104,7 +114,7 @@ export const COMMAND_FORMS: { readonly [K in PageCommandName]: CommandForm } = {
     submit: 'Choose this route',
     dto: ChooseRouteDto,
     fields: [
-      { name: 'route', label: 'Which route?', kind: 'radios', choices: choices(['mediation', 'Mediation', 'Every party must agree to it'], ['panel', 'A panel hearing', 'Three panel members hear both sides and issue findings']) },
+      { name: 'route', label: 'Which route?', kind: 'radios', errorName: 'an answer', choices: choices(['mediation', 'Mediation', 'Every party must agree to it'], ['panel', 'A panel hearing', 'Three panel members hear both sides and issue findings']) },
       consent('For mediation, tick every party: each must have agreed.'),
       mediumText('reason', 'Your reasons', undefined, true),
     ],
@@ -114,7 +124,7 @@ export const COMMAND_FORMS: { readonly [K in PageCommandName]: CommandForm } = {
     intro: 'Nobody may be appointed who belongs, or belonged in the last 12 months, to a party, or is the Compact lead councillor of a party authority: the engine refuses such an appointment and says why.',
     submit: 'Appoint',
     dto: AppointMediatorDto,
-    fields: [{ name: 'personId', label: 'Who will mediate?', kind: 'radios', choices: 'mediators' }],
+    fields: [{ name: 'personId', label: 'Who will mediate?', kind: 'radios', errorName: 'an answer', choices: 'mediators' }],
   },
   'appoint-panel': {
     title: 'Appoint a panel',
@@ -139,15 +149,15 @@ export const COMMAND_FORMS: { readonly [K in PageCommandName]: CommandForm } = {
     intro: 'A party may object within 5 working days of an appointment. The chair rules on the objection.',
     submit: 'Object',
     dto: ObjectToAppointmentDto,
-    fields: [{ name: 'personId', label: 'Whose appointment?', kind: 'radios', choices: 'appointees' }, mediumText('grounds', 'Your grounds')],
+    fields: [{ name: 'personId', label: 'Whose appointment?', kind: 'radios', errorName: 'an answer', choices: 'appointees' }, mediumText('grounds', 'Your grounds')],
   },
   'rule-on-objection': {
     title: 'Rule on an objection',
     submit: 'Record the ruling',
     dto: RuleOnObjectionDto,
     fields: [
-      { name: 'personId', label: 'Which objection?', kind: 'radios', choices: 'pending-objections' },
-      { name: 'upheld', label: 'Is the objection upheld?', kind: 'yes-no', yesNo: ['Yes: the appointee stands down', 'No: the appointment stands'] },
+      { name: 'personId', label: 'Which objection?', kind: 'radios', errorName: 'an answer', choices: 'pending-objections' },
+      { name: 'upheld', label: 'Is the objection upheld?', kind: 'yes-no', errorName: 'an answer', yesNo: ['Yes: the appointee stands down', 'No: the appointment stands'] },
       mediumText('reason', 'Your reasons'),
     ],
   },
@@ -177,7 +187,7 @@ export const COMMAND_FORMS: { readonly [K in PageCommandName]: CommandForm } = {
     submit: 'Issue the findings',
     dto: IssueFindingsDto,
     fields: [
-      { name: 'finding', label: 'The panel’s finding', kind: 'radios', choices: choices(['upheld', 'Upheld'], ['partly-upheld', 'Partly upheld'], ['not-upheld', 'Not upheld']) },
+      { name: 'finding', label: 'The panel’s finding', kind: 'radios', errorName: 'an answer', choices: choices(['upheld', 'Upheld'], ['partly-upheld', 'Partly upheld'], ['not-upheld', 'Not upheld']) },
       longText('findings', 'The findings, in words'),
       { name: 'recommendations', label: 'Recommendations', kind: 'rows', rowFields: ACTION_ROW, rowLabel: 'Recommendation', optional: true },
     ],
@@ -188,7 +198,7 @@ export const COMMAND_FORMS: { readonly [K in PageCommandName]: CommandForm } = {
     submit: 'Send the response',
     dto: RespondToFindingsDto,
     fields: [
-      { name: 'response', label: 'Your response', kind: 'radios', choices: choices(['accept', 'Accept'], ['partly-accept', 'Partly accept'], ['decline', 'Decline']) },
+      { name: 'response', label: 'Your response', kind: 'radios', errorName: 'an answer', choices: choices(['accept', 'Accept'], ['partly-accept', 'Partly accept'], ['decline', 'Decline']) },
       longText('reasons', 'Your reasons', 'Needed unless you accept', true),
     ],
   },
@@ -203,14 +213,14 @@ export const COMMAND_FORMS: { readonly [K in PageCommandName]: CommandForm } = {
     title: 'Record an agreed action as done',
     submit: 'Record as done',
     dto: CompleteActionDto,
-    fields: [{ name: 'actionId', label: 'Which action?', kind: 'radios', choices: 'open-actions' }, mediumText('evidence', 'What shows it was done?', undefined, true)],
+    fields: [{ name: 'actionId', label: 'Which action?', kind: 'radios', errorName: 'an answer', choices: 'open-actions' }, mediumText('evidence', 'What shows it was done?', undefined, true)],
   },
   'vary-action': {
     title: 'Change an agreed action',
     submit: 'Change the action',
     dto: VaryActionDto,
     fields: [
-      { name: 'actionId', label: 'Which action?', kind: 'radios', choices: 'open-actions' },
+      { name: 'actionId', label: 'Which action?', kind: 'radios', errorName: 'an answer', choices: 'open-actions' },
       { ...date('dueDate', 'New due date'), optional: true },
       { name: 'description', label: 'New description', kind: 'text', optional: true },
       mediumText('reason', 'Why does it change?'),
@@ -242,7 +252,7 @@ export const COMMAND_FORMS: { readonly [K in PageCommandName]: CommandForm } = {
     submit: 'Withdraw the dispute',
     dto: WithdrawDto,
     fields: [
-      { name: 'reasonCode', label: 'Why are you withdrawing?', kind: 'radios', choices: choices(['resolved-outside', 'It was resolved another way'], ['no-longer-relevant', 'It is no longer relevant'], ['other', 'Another reason']) },
+      { name: 'reasonCode', label: 'Why are you withdrawing?', kind: 'radios', errorName: 'an answer', choices: choices(['resolved-outside', 'It was resolved another way'], ['no-longer-relevant', 'It is no longer relevant'], ['other', 'Another reason']) },
       mediumText('reason', 'In your own words', undefined, true),
     ],
   },
@@ -274,7 +284,7 @@ export const COMMAND_FORMS: { readonly [K in PageCommandName]: CommandForm } = {
     submit: 'Ask to reopen',
     dto: RequestReopeningDto,
     fields: [
-      { name: 'grounds', label: 'On what grounds?', kind: 'radios', choices: choices(['action-not-delivered', 'An agreed action was not delivered'], ['new-evidence', 'There is new evidence'], ['procedural-defect', 'The process was not followed']) },
+      { name: 'grounds', label: 'On what grounds?', kind: 'radios', errorName: 'an answer', choices: choices(['action-not-delivered', 'An agreed action was not delivered'], ['new-evidence', 'There is new evidence'], ['procedural-defect', 'The process was not followed']) },
       mediumText('reason', 'Explain'),
     ],
   },
@@ -282,7 +292,7 @@ export const COMMAND_FORMS: { readonly [K in PageCommandName]: CommandForm } = {
     title: 'Decide on reopening',
     submit: 'Record the decision',
     dto: DecideReopeningDto,
-    fields: [{ name: 'granted', label: 'Is the case reopened?', kind: 'yes-no', yesNo: ['Yes: it resumes at the stage it closed in', 'No: it stays closed'] }, mediumText('reason', 'Your reasons')],
+    fields: [{ name: 'granted', label: 'Is the case reopened?', kind: 'yes-no', errorName: 'an answer', yesNo: ['Yes: it resumes at the stage it closed in', 'No: it stays closed'] }, mediumText('reason', 'Your reasons')],
   },
   'add-note': {
     title: 'Add a note',

@@ -38,6 +38,11 @@ export interface FormField {
   /** For rows: the fields of each row, and what one row is called ("Action 2"). */
   readonly rowFields?: readonly FormField[];
   readonly rowLabel?: string;
+  /**
+   * What the field holds, for GOV.UK's error wording ("Enter a summary", "Choose at least one
+   * organisation"): a noun phrase with its article. Without it, messages start with the label.
+   */
+  readonly errorName?: string;
   /** The one question on its page: its label or legend is the page's heading. */
   readonly pageHeading?: boolean;
   /** For yes-no: the words of the two answers. */
@@ -112,4 +117,20 @@ export function answersOf(fields: readonly FormField[], body: FormBody | undefin
     else out[field.name] = textOf(body, field.name);
   }
   return out;
+}
+
+/**
+ * GOV.UK's wording for the problems the API's DTOs name most often, by the kind of field: "is
+ * required" becomes "Enter …" or "Choose …". Anything else keeps the DTO's own words after the
+ * field's name. Null when the field has no errorName or the problem is not one of these.
+ */
+export function govukPhrase(field: FormField | undefined, problem: string): string | null {
+  const name = field?.errorName;
+  if (field === undefined || name === undefined) return null;
+  const choosing = field.kind === 'radios' || field.kind === 'select' || field.kind === 'yes-no' || field.kind === 'checkboxes';
+  if (/^is required|^must not be empty|^must not be null/.test(problem)) return `${choosing ? 'Choose' : 'Enter'} ${name}`;
+  if (problem.startsWith('must have at least one item')) return `Choose at least one ${name.replace(/^(a|an|the) /, '')}`;
+  if (problem.startsWith('must be a real date')) return `${name.charAt(0).toUpperCase()}${name.slice(1)} must be a real date`;
+  if (problem.startsWith('must be at most')) return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${problem}`;
+  return null;
 }

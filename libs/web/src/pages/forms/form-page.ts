@@ -7,7 +7,7 @@ import { COMPACT_CLAUSES, type OrganisationRecord } from '#domain';
 import { RequestValidationPipe } from '#http';
 import { type FormBody } from '../platform/form-body.js';
 import { type FormErrors, formErrorsOf, formProblem, NO_ERRORS } from '../platform/form-errors.js';
-import { answersOf, type Choice, type ChoiceSource, type FormField, inputIdOf } from './form-fields.js';
+import { answersOf, type Choice, type ChoiceSource, type FormField, govukPhrase, inputIdOf } from './form-fields.js';
 
 /** What a form's choices are drawn from: the case as this person sees it, when the form is about a case. */
 export interface ChoiceContext {
@@ -75,9 +75,13 @@ export class FormPage {
       }
       return ids.get(field);
     };
+    const specOf = (field: string): FormField | undefined => {
+      const row = /^(\w+)\.(\d+)\.(\w+)$/.exec(field);
+      return row ? fields.find((x) => x.name === row[1])?.rowFields?.find((r) => r.name === row[3]) : fields.find((x) => x.name === field);
+    };
     // Dates come from three boxes: say "a real date", not "YYYY-MM-DD".
     const plain = errors.map((e) => ({ field: e.field, message: e.message.replace(' as YYYY-MM-DD', '') }));
-    return formErrorsOf(plain, labels, first, idOf);
+    return formErrorsOf(plain, labels, first, idOf, (field, problem) => govukPhrase(specOf(field), problem));
   }
 
   /** The fields as the template draws them. `rows` is how many rows a repeated group shows. */

@@ -17,14 +17,23 @@ const capitalised = (text: string): string => text.charAt(0).toUpperCase() + tex
  * input. `fieldIds` maps a dotted field (`dates.noticeReceived`, `actions.0.dueDate`) to the id of
  * its input; unmapped fields link to the form's first input. Only the first problem of a field is kept.
  */
-export function formErrorsOf(errors: readonly FieldError[], labels: Readonly<Record<string, string>>, fallbackId: string, fieldIds: (field: string) => string | undefined = () => undefined): FormErrors {
+export function formErrorsOf(
+  errors: readonly FieldError[],
+  labels: Readonly<Record<string, string>>,
+  fallbackId: string,
+  fieldIds: (field: string) => string | undefined = () => undefined,
+  /** GOV.UK's wording for a problem the DTO names ("is required" → "Enter a summary"), where the form has it. */
+  phrase: (field: string, problem: string) => string | null = () => null,
+): FormErrors {
   const byField: Record<string, string> = {};
   const summary: { text: string; href: string }[] = [];
   for (const error of errors) {
     const field = error.field;
     if (byField[field] !== undefined) continue;
     const label = labels[field] ?? labels[field.replace(/\.\d+\./, '.*.')];
-    const text = label !== undefined && error.message.startsWith(field) ? `${label}${error.message.slice(field.length)}` : capitalised(error.message);
+    const named = error.message.startsWith(field);
+    const problem = named ? error.message.slice(field.length).trim() : error.message;
+    const text = (named && phrase(field, problem)) || (label !== undefined && named ? `${label} ${problem}` : capitalised(error.message));
     byField[field] = capitalised(text);
     summary.push({ text: capitalised(text), href: `#${fieldIds(field) ?? (label !== undefined ? field.replace(/\./g, '-') : fallbackId)}` });
   }

@@ -12,7 +12,7 @@ export interface RaiseStep {
   readonly forClauses?: readonly CheckableClause[];
 }
 
-const date = (name: string, label: string, hint?: string): FormField => ({ name, label, kind: 'date', optional: true, hint: hint ?? 'For example, 27 3 2026' });
+const date = (name: string, label: string, hint?: string): FormField => ({ name, label, kind: 'date', optional: true, hint: hint ?? 'For example, 27 3 2026', errorName: 'the date' });
 
 /**
  * Raising a dispute, one question at a time (a GOV.UK "journey"): who it is against, which
@@ -26,21 +26,21 @@ export const RAISE_STEPS: readonly RaiseStep[] = [
     slug: 'respondents',
     title: 'Who is the dispute with?',
     intro: 'Choose the organisations your dispute is with. They must be signatories of the Compact.',
-    fields: [{ name: 'respondentIds', label: 'Who is the dispute with?', kind: 'checkboxes', choices: 'other-organisations' }],
+    fields: [{ name: 'respondentIds', label: 'Who is the dispute with?', kind: 'checkboxes', choices: 'other-organisations', errorName: 'an organisation' }],
   },
   {
     slug: 'clauses',
     title: 'Which Compact undertakings are not being kept?',
     intro: 'Choose every undertaking your dispute is about. Clauses 3.2 (12 weeks’ notice) and 3.4 (12-week consultations) are checked against dates you give later.',
-    fields: [{ name: 'clauses', label: 'Which Compact undertakings are not being kept?', kind: 'checkboxes', choices: 'clause-list' }],
+    fields: [{ name: 'clauses', label: 'Which Compact undertakings are not being kept?', kind: 'checkboxes', choices: 'clause-list', errorName: 'an undertaking' }],
   },
   {
     slug: 'about',
     title: 'About the dispute',
     fields: [
-      { name: 'summary', label: 'Summary', hint: 'One line that names the dispute, for example “Grant cut with four weeks’ notice”', kind: 'text' },
-      { name: 'details', label: 'What happened?', hint: 'Say what was done or not done, when, and how it affects the people you serve.', kind: 'textarea', maxLength: TEXT.long },
-      { name: 'desiredOutcome', label: 'What do you want to happen?', kind: 'textarea', maxLength: TEXT.medium },
+      { name: 'summary', label: 'Summary', errorName: 'a summary', hint: 'One line that names the dispute, for example “Grant cut with four weeks’ notice”', kind: 'text' },
+      { name: 'details', label: 'What happened?', errorName: 'what happened', hint: 'Say what was done or not done, when, and how it affects the people you serve.', kind: 'textarea', maxLength: TEXT.long },
+      { name: 'desiredOutcome', label: 'What do you want to happen?', errorName: 'what you want to happen', kind: 'textarea', maxLength: TEXT.medium },
     ],
   },
   {
@@ -49,7 +49,7 @@ export const RAISE_STEPS: readonly RaiseStep[] = [
     intro:
       'If the change you dispute takes effect within 12 weeks, you can ask for the urgent track: the informal stage is skipped, the dispute starts as a formal complaint, and every deadline is halved.',
     fields: [
-      { name: 'urgent', label: 'Do you want the urgent track?', kind: 'yes-no', yesNo: ['Yes, the change takes effect within 12 weeks', 'No'] },
+      { name: 'urgent', label: 'Do you want the urgent track?', errorName: 'whether you want the urgent track', kind: 'yes-no', yesNo: ['Yes, the change takes effect within 12 weeks', 'No'] },
       date('changeEffective', 'When does (or did) the change take effect?', 'Needed for the urgent track, and for the 12 weeks’ notice check (3.2). For example, 27 3 2026'),
     ],
   },
