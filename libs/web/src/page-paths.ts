@@ -2,7 +2,7 @@
  * Which requests are for the web pages, decided by the path alone (never by guessing from Accept):
  * `/` and every path whose first segment is one of these. The API owns every other path, and its
  * errors stay application/problem+json; a page's errors are friendly HTML pages. A test keeps the
- * two sets of routes apart (test/web/page-routes.spec.ts).
+ * two sets of routes apart (test/pages/page-routes.e2e.spec.ts).
  */
 export const PAGE_SEGMENTS = ['sign-in', 'sign-out', 'cases', 'raise', 'directory', 'signatories', 'annual-report', 'integrity'] as const;
 

@@ -1,10 +1,11 @@
-import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { GetDispute, GetDisputeHistory, GetDisputeReplay, type HistoryEntry, type Principal } from '#application';
 import { type DeadlineStep } from '#domain';
 import { Public } from '#http';
+import { PageQuery, type PageQueryValues } from '../platform/page-query.js';
 import { EVENT_TITLES, STATE_WORDS, STEP_LABELS } from '../cases/case-words.js';
 import { londonDateTime, weekdayDate } from '../platform/dates.js';
 import { PageReply } from '../platform/page-reply.js';
@@ -20,7 +21,7 @@ interface ReplayStep {
 
 const actorText = (actor: unknown): string => {
   const a = actor as { name?: string | null; personId: string; role: string; organisationName?: string | null };
-  return a.role === 'system' ? 'The engine' : `${a.name ?? a.personId} (${a.role}${a.organisationName ? `, ${a.organisationName}` : ''})`;
+  return a.role === 'system' ? 'The engine' : `${a.name ?? a.personId} (${a.role}${a.organisationName && !(a.name ?? '').includes(a.organisationName) ? `, ${a.organisationName}` : ''})`;
 };
 const titleOf = (type: string): string => EVENT_TITLES[type as keyof typeof EVENT_TITLES] ?? type;
 
@@ -63,7 +64,7 @@ export class HistoryController {
   }
 
   @Get(':id/replay')
-  async replay(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Query() query: Record<string, unknown>): Promise<void> {
+  async replay(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @PageQuery() query: PageQueryValues): Promise<void> {
     const principal = request.principal as Principal;
     const replay = (await this.queries.execute(new GetDisputeReplay(principal, id))) as { steps: ReplayStep[] };
     const view = (await this.queries.execute(new GetDispute(principal, id))) as { summary: string };

@@ -4,10 +4,9 @@ import { type DisputeList, type DisputeListFilters, LISTABLE_STATES, ListDispute
 import { COMPACT_CLAUSES, type OrganisationRecord, type Outcome } from '#domain';
 import { weekdayDate } from '../platform/dates.js';
 import { OUTCOME_WORDS, STATE_LABELS } from './case-words.js';
+import { type PageQueryValues } from '../platform/page-query.js';
 
 /** The list's filters as the page's form sends them: the API's query parameters, as text. */
-export type CaseListQuery = Readonly<Record<string, string | undefined>>;
-
 const FILTER_NAMES = ['state', 'stage', 'organisationId', 'clause', 'overdue', 'openedFrom', 'openedTo'] as const;
 
 /**
@@ -19,7 +18,7 @@ export class CaseListPage {
   constructor(@Inject(QueryBus) private readonly queries: QueryBus) {}
 
   /** The filters for the query: text as the form sent it, numbers and flags as the query takes them. */
-  filtersOf(query: CaseListQuery): DisputeListFilters {
+  filtersOf(query: PageQueryValues): DisputeListFilters {
     const filters: Record<string, unknown> = {};
     for (const name of FILTER_NAMES) {
       const value = query[name]?.trim();
@@ -29,11 +28,11 @@ export class CaseListPage {
     return filters as DisputeListFilters;
   }
 
-  async list(principal: Principal, query: CaseListQuery): Promise<DisputeList> {
+  async list(principal: Principal, query: PageQueryValues): Promise<DisputeList> {
     return this.queries.execute(new ListDisputes(principal, this.filtersOf(query), query['cursor'] ?? null, 25));
   }
 
-  async model(principal: Principal, query: CaseListQuery, list: DisputeList | null) {
+  async model(principal: Principal, query: PageQueryValues, list: DisputeList | null) {
     const organisations = ((await this.queries.execute(new ListOrganisations())) as { items: OrganisationRecord[] }).items;
     const selected = (name: string) => query[name] ?? '';
     const options = (items: readonly [string, string][], value: string) => [{ value: '', text: 'Any' }, ...items.map(([v, text]) => ({ value: v, text, selected: v === value }))];

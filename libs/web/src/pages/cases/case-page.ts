@@ -72,13 +72,14 @@ export class CasePage {
     const outcomeWords = view.outcome ? OUTCOME_WORDS[view.outcome as Outcome] : null;
     const route = view.route ? ROUTE_WORDS[view.route] : null;
     const appointees = this.appointees(view);
-    const row = (key: string, text: string, classes?: string) => ({ key: { text: key }, value: { text, ...(classes && { classes }) } });
+    // Prose keeps its line breaks in an element of its own: on the <dd>, the macro's own indentation would show as a blank first line.
+    const row = (key: string, text: string, prose = false) => ({ key: { text: key }, value: prose ? { html: `<span class="app-prose">${escapeHtml(text)}</span>` } : { text } });
     return {
       summaryRows: [
         row('Complainant', complainant),
         row('Raised against', respondents),
-        row('What happened', view.details, 'app-prose'),
-        row('Outcome wanted', view.desiredOutcome, 'app-prose'),
+        row('What happened', view.details, true),
+        row('Outcome wanted', view.desiredOutcome, true),
         ...(route ? [row('Route', route)] : []),
         ...(outcomeWords ? [row('Outcome', outcomeWords.charAt(0).toUpperCase() + outcomeWords.slice(1))] : []),
         ...appointees.map((a) => row(a.role, a.name)),
@@ -186,7 +187,7 @@ export class CasePage {
     const by =
       actor.role === 'system'
         ? 'Recorded by the engine'
-        : `${actor.name ?? actor.personId}${actor.organisationName ? `, ${actor.organisationName}` : ''}${actor.onBehalfOf ? `, for ${actor.onBehalfOf.organisationName ?? 'a party'}` : ''}`;
+        : `${actor.name ?? actor.personId}${actor.organisationName && !(actor.name ?? '').includes(actor.organisationName) ? `, ${actor.organisationName}` : ''}${actor.onBehalfOf ? `, for ${actor.onBehalfOf.organisationName ?? 'a party'}` : ''}`;
     const texts = EVENT_TEXT_FIELDS.filter(([field]) => typeof data[field] === 'string' && (data[field] as string).trim() !== '' && !(e.type === 'CaseClosed' && field === 'outcome')).map(
       ([field, label]) => ({ label, text: data[field] as string }),
     );
@@ -213,3 +214,6 @@ export class CasePage {
     };
   }
 }
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);

@@ -1,15 +1,16 @@
-import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { type DisputeList, GetEvidence, type Principal } from '#application';
 import { ValidationError } from '#core';
 import { evidenceHeaders, Public } from '#http';
+import { PageQuery, type PageQueryValues } from '../platform/page-query.js';
 import { formErrorsOf } from '../platform/form-errors.js';
 import { PageReply } from '../platform/page-reply.js';
 import { CsrfGuard } from '../session/csrf.guard.js';
 import { PageSessionGuard } from '../session/page-session.guard.js';
-import { CaseListPage, type CaseListQuery } from './case-list-page.js';
+import { CaseListPage } from './case-list-page.js';
 import { CasePage } from './case-page.js';
 
 const FILTER_LABELS = { state: 'State', stage: 'Stage', organisationId: 'Organisation', clause: 'Clause', overdue: 'Overdue', openedFrom: 'Opened from', openedTo: 'Opened to', cursor: 'Page' };
@@ -28,7 +29,7 @@ export class CasesController {
   ) {}
 
   @Get()
-  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: CaseListQuery): Promise<void> {
+  async list(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @PageQuery() query: PageQueryValues): Promise<void> {
     const principal = request.principal as Principal;
     let list: DisputeList | null = null;
     let errorSummary: readonly { text: string; href: string }[] = [];

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -6,6 +6,7 @@ import { GetPerson, ListOrganisations, ListPeople, type PeopleList, type PersonV
 import { NotFoundError, ValidationError } from '#core';
 import { GRANTABLE_ROLES, type OrganisationRecord, type Role } from '#domain';
 import { Public } from '#http';
+import { PageQuery, type PageQueryValues } from '../platform/page-query.js';
 import { bodyOf } from '../forms/form-fields.js';
 import { FormPage } from '../forms/form-page.js';
 import { londonDateTime, weekdayDate } from '../platform/dates.js';
@@ -38,7 +39,7 @@ export class DirectoryController {
   ) {}
 
   @Get('directory')
-  async people(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, string | undefined>): Promise<void> {
+  async people(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @PageQuery() query: PageQueryValues): Promise<void> {
     const principal = request.principal as Principal;
     const role = GRANTABLE_ROLES.includes(query['role'] as Role) ? (query['role'] as Role) : undefined;
     const organisationId = query['organisationId'] || undefined;

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -7,6 +7,7 @@ import { NotAllowedInStateError, NotFoundError, ValidationError } from '#core';
 import { MAX_EVIDENCE_BYTES } from '#domain';
 import { BODY_LIMITS, BodyLimit, Public } from '#http';
 import { DirectoryReadModel } from '#projections';
+import { PageQuery, type PageQueryValues } from '../platform/page-query.js';
 import { COMMAND_LABELS, type PageCommandName } from '../cases/case-words.js';
 import { CasePage } from '../cases/case-page.js';
 import { weekdayDate } from '../platform/dates.js';
@@ -47,7 +48,7 @@ export class CommandFormController {
   }
 
   @Get(':id/act/:command')
-  async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('command') command: string, @Query() query: Record<string, unknown>): Promise<void> {
+  async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string, @Param('command') command: string, @PageQuery() query: PageQueryValues): Promise<void> {
     const { view, form, name } = await this.offered(request.principal as Principal, id, command);
     const preset = typeof query['actionId'] === 'string' ? ({ actionId: query['actionId'] } as FormBody) : undefined;
     await this.show(request, reply, view, name, form, preset, NO_ERRORS, 200, this.forms.idempotencyKey());

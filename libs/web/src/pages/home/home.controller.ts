@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { Controller, Get, Inject, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { AuthFailureLimiter, Public } from '#http';
 import { isPagePath } from '#web';
+import { PageQuery, type PageQueryValues } from '../platform/page-query.js';
 import { formProblem } from '../platform/form-errors.js';
 import { type FormBody, textOf } from '../platform/form-body.js';
 import { PageReply } from '../platform/page-reply.js';
@@ -35,7 +36,7 @@ export class HomeController {
 
   @Get()
   @AnonymousPage()
-  async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Query() query: Record<string, unknown>): Promise<void> {
+  async home(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @PageQuery() query: PageQueryValues): Promise<void> {
     if (!request.principal) return this.signInPage(request, reply, typeof query['next'] === 'string' ? query['next'] : undefined);
     this.page.render(request, reply, 'pages/work-queue.njk', { pageTitle: 'Your work', section: '/' }, await this.workQueue.model(request.principal));
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from '#core';
 import { compactClause } from '#domain';
 import { BODY_LIMITS, BodyLimit, Public, RaiseDisputeDto } from '#http';
 import { DirectoryReadModel } from '#projections';
+import { PageQuery, type PageQueryValues } from '../platform/page-query.js';
 import { bodyOf, type FormField } from '../forms/form-fields.js';
 import { FormPage } from '../forms/form-page.js';
 import { weekdayDate } from '../platform/dates.js';
@@ -81,7 +82,7 @@ export class RaiseController {
   }
 
   @Get(':step')
-  async step(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('step') slug: string, @Query() query: Record<string, unknown>): Promise<void> {
+  async step(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('step') slug: string, @PageQuery() query: PageQueryValues): Promise<void> {
     const journey = this.journey(request);
     await this.showStep(request, reply, this.stepOf(slug), journey.answers as FormBody, NO_ERRORS, 200, query['return'] === 'check');
   }

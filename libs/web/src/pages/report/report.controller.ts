@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res, UseGuards } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
@@ -8,6 +8,7 @@ import { londonDateOf } from '#domain';
 import { Public } from '#http';
 import { EDITIONS, type AnnualReport } from '#reporting';
 import { renderAnnualReportPage, renderReport } from '#web';
+import { PageQuery, type PageQueryValues } from '../platform/page-query.js';
 import { PageReply } from '../platform/page-reply.js';
 import { CsrfGuard } from '../session/csrf.guard.js';
 import { AnonymousPage } from '../session/page-access.decorators.js';
@@ -46,14 +47,14 @@ export class AnnualReportController {
 
   /** The chooser's answer, as a report's address. */
   @Get('go')
-  go(@Res() reply: FastifyReply, @Query() query: Record<string, unknown>): void {
+  go(@Res() reply: FastifyReply, @PageQuery() query: PageQueryValues): void {
     const year = typeof query['year'] === 'string' && YEAR.test(query['year']) ? query['year'] : null;
     const edition = EDITIONS.find((e) => e === query['edition']) ?? 'public';
     this.page.redirect(reply, year === null ? '/annual-report' : `/annual-report/${year}?edition=${edition}`);
   }
 
   @Get(':year')
-  async read(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('year') year: string, @Query() query: Record<string, unknown>): Promise<void> {
+  async read(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('year') year: string, @PageQuery() query: PageQueryValues): Promise<void> {
     const { report, edition } = await this.report(request, year, query);
     const base = `/annual-report/${report.year}`;
     const frame = this.page.frameOf(request, { pageTitle: `Annual report ${report.period.label}`, section: '/annual-report' });
@@ -62,7 +63,7 @@ export class AnnualReportController {
   }
 
   @Get(':year/download')
-  async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('year') year: string, @Query() query: Record<string, unknown>): Promise<void> {
+  async download(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('year') year: string, @PageQuery() query: PageQueryValues): Promise<void> {
     const format = FORMATS.find((f) => f === query['format']);
     if (format === undefined) throw new NotFoundError('The report downloads as CSV or JSON: format=csv or format=json.', 'PAGE.NOT_FOUND');
     const { report } = await this.report(request, year, query);

@@ -201,6 +201,20 @@ describe('the web pages refuse what they must', () => {
       expect({ status: json.status, type: json.headers.get('content-type') }).toEqual({ status: 415, type: 'text/html; charset=utf-8' });
     });
 
+    it('reads a query name sent twice as its first value: a page, never a server error (the fuzz suite found /directory failing)', async () => {
+      const admin = await signedIn((await e2e.person('Directory admin', ['admin'])).token);
+      const secretariat = await signedIn(cast.secretariat.token);
+      const twice = (name: string, a: string, b: string) => `${name}=${encodeURIComponent(a)}&${name}=${encodeURIComponent(b)}`;
+      const answers = {
+        directory: (await admin.get(`/directory?${twice('organisationId', '<script>', cast.orgs.council)}&${twice('role', 'mediator', 'chair')}`)).status,
+        cases: (await secretariat.get(`/cases?${twice('state', 'closed', 'x')}&${twice('clause', '3.2', '4.1')}`)).status,
+        replay: (await secretariat.get(`/cases/${caseId}/replay?${twice('step', '1', '2')}`)).status,
+        report: (await secretariat.get(`/annual-report/go?${twice('year', '2025', '2024')}&${twice('edition', 'cdg', 'public')}`)).status,
+        signIn: (await new PageClient(e2e.baseUrl).get(`/?${twice('next', '/cases', '//elsewhere')}`)).status,
+      };
+      expect(answers).toEqual({ directory: 200, cases: 200, replay: 200, report: 303, signIn: 200 });
+    });
+
     it('shows a server fault as a page with a reference to quote, never a stack trace', async () => {
       const evidenceDir = join(e2e.dataDir, 'evidence');
       const client = await signedIn(cast.complainant.token);
