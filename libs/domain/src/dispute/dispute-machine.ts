@@ -1,6 +1,19 @@
 import { and, assign, setup } from 'xstate';
 import { organisationActedFor } from '../shared/actor.js';
-import { mayParticipate } from './case-visibility.js';
+import { isLastOpenAction, ownsOpenAction } from './actions/actions.rules.js';
+import { mayParticipate, mayRecordLesson } from './case-file/case-file.rules.js';
+import {
+  completesFindingsResponses,
+  currentAppointeeIds,
+  isAppointee,
+  isCaseMediator,
+  isCasePanelist,
+  mayChooseRoute,
+  mayObject,
+  pendingObjection,
+  recommendationsTakenUp,
+} from './cdg/cdg.rules.js';
+import { isLateOn } from './clocks/clocks.rules.js';
 import {
   cancelDeadlines,
   markMissed,
@@ -9,32 +22,12 @@ import {
   pauseDeadlines,
   resumeDeadlines,
   settleDeadlines,
-} from './deadline-book.js';
+} from './clocks/deadline-book.js';
+import { closedStage, mayReferExternallyWhenClosed, mayRequestReopening, reopeningTarget } from './closure/closure.rules.js';
 import { type DisputeContext, EMPTY_CONTEXT, STEP_NAMES, type StepName, stageOfStep } from './dispute-context.js';
 import { type DisputeEventType, type DisputeMachineEvent } from './dispute-events.js';
-import {
-  closedStage,
-  completesFindingsResponses,
-  currentAppointeeIds,
-  isAppointee,
-  isCaseMediator,
-  isCasePanelist,
-  isComplainant,
-  isLateOn,
-  isLastOpenAction,
-  isParty,
-  isRespondent,
-  mayChooseRoute,
-  mayObject,
-  mayRecordLesson,
-  mayReferExternallyWhenClosed,
-  mayRequestReopening,
-  ownsOpenAction,
-  pendingObjection,
-  recommendationsTakenUp,
-  reopeningTarget,
-  respondentMayExtendResponse,
-} from './dispute-rules.js';
+import { respondentMayExtendResponse } from './formal/formal.rules.js';
+import { isComplainant, isParty, isRespondent } from './parties.js';
 import { type Outcome } from './vocabulary.js';
 
 type Ev<T extends DisputeEventType> = Extract<DisputeMachineEvent, { type: T }>;

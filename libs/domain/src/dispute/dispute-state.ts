@@ -71,6 +71,6 @@ export function stageOfSnapshot(snapshot: DisputeSnapshot): Stage | null {
   if (state === 'closed' && context.outcome === 'referred-externally') return 4;
   if (state === 'closed' || state === 'closing' || state === 'new') return null;
   if (state === 'suspended') return context.suspension ? stageOfStep(context.suspension.from) : null;
-  if (state === 'actionsOpen') return context.step ? stageOfStep(context.step) : null;
+  // Every other state (a step, or actionsOpen) is at the stage of the step it is in or came from.
   return context.step ? stageOfStep(context.step) : null;
 }

@@ -55,7 +55,9 @@ const SIDE_STEPS: readonly DisputeCommandName[] = [
  */
 function chooseCommand(s: DisputeScenario, st: Step): { actorName: ActorName; name: DisputeCommandName } {
   if (st.fromOffered) {
-    const offered = MOVERS.flatMap((actorName) => allowedCommands(s.current, ACTORS[actorName], s.at).map((name) => ({ actorName, name })));
+    const offered: { actorName: ActorName; name: DisputeCommandName }[] = MOVERS.flatMap((actorName) =>
+      allowedCommands(s.current, ACTORS[actorName], s.at).map((name) => ({ actorName, name })),
+    );
     if (s.context.deadlines.some((d) => d.status === 'open' && d.dueOn < s.today)) offered.push({ actorName: 'system', name: 'record-missed-deadline' });
     if (s.context.actions.some((a) => a.status === 'open' && a.dueDate < s.today)) offered.push({ actorName: 'system', name: 'record-missed-action' });
     const forward = offered.filter((o) => !SIDE_STEPS.includes(o.name));

@@ -1,0 +1,41 @@
+import { type Actor, type Role } from '../shared/actor.js';
+import { type DecisionEnv } from './decision-env.js';
+import { type DisputeContext } from './dispute-context.js';
+import { type DisputeEvent, type DisputeEventType } from './dispute-events.js';
+
+/** Who may send a command at all, whatever the case's state. */
+export type Who = (c: DisputeContext, actor: Actor) => boolean;
+
+/**
+ * Everything the engine knows about one command, beside its decider (Emmett's shape): the event
+ * the machine is asked about, who may send it, and the pure decision. Failing `who` is a 403;
+ * passing it but not the machine is a 409 that names the state; `decide` refuses what the payload
+ * may not say with a 400.
+ */
+export interface CommandRule<P> {
+  /** The event(s) it records first, when allowed: the machine is asked about these before the payload is read. */
+  readonly events: readonly DisputeEventType[];
+  readonly who: Who;
+  /** `who` in api.md's words (its "by" column): for the API's documentation. */
+  readonly by: string;
+  /**
+   * Why this actor may not send it with what it names (another organisation's action), or null.
+   * Judged before `who` and the state, so it is a 403 ("you may not"), never a 409.
+   */
+  readonly refusalFor?: (c: DisputeContext, payload: P, actor: Actor) => string | null;
+  /** The events it records. Reads only the case, the payload and the environment (time, actor, calendar, directory). */
+  readonly decide: (c: DisputeContext, payload: P, env: DecisionEnv) => DisputeEvent[];
+}
+
+/** One rule per command of a stage; the compiler wants a rule for every command the stage declares. */
+export type CommandTable<M> = { readonly [K in keyof M]: CommandRule<M[K]> };
+
+export const role =
+  (...roles: Role[]): Who =>
+  (_c, actor) =>
+    roles.includes(actor.role);
+
+export const anyOf =
+  (...who: Who[]): Who =>
+  (c, actor) =>
+    who.some((w) => w(c, actor));
