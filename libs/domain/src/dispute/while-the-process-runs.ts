@@ -1,0 +1,5 @@
+import { SUSPENSION_AND_EXTENSION } from './clocks/clocks.states.js';
+import { WITHDRAWAL } from './closure/closure.states.js';
+
+/** Open to the parties and the secretariat at every step of stages 1–3. */
+export const WHILE_THE_PROCESS_RUNS = { ...WITHDRAWAL, ...SUSPENSION_AND_EXTENSION } as const;
