@@ -20,6 +20,8 @@ export * from './dispute/cdg/conflict-of-interest-error.js';
 export { MAX_EVIDENCE_BYTES } from './dispute/case-file/case-file.commands.js';
 export { mayParticipate } from './dispute/case-file/case-file.rules.js';
 export * from './dispute/dispute-view.js';
+export * from './dispute/next-steps.js';
+export { type DisputeStateMeta, type OwedByWhom, type OwedStep } from './dispute/machine-kit.js';
 export * from './dispute/case-visibility.js';
 export * from './dispute/event-upcasts.js';
 export * from './directory/directory-events.js';

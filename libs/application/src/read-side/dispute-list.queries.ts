@@ -1,5 +1,5 @@
 import { type FieldError, ValidationError } from '#core';
-import { isValidIsoDate, STEP_NAMES, type WorkingDayCalendar } from '#domain';
+import { isValidIsoDate, STEP_NAMES, viewerKeys, type WorkingDayCalendar } from '#domain';
 import { type CaseListReadModel, type CaseSummaryRow, type CaseVisibility } from '#projections';
 import { type Clock } from '../clock.js';
 import { type Principal } from '../principal.js';
@@ -16,14 +16,8 @@ const LISTABLE_STATES: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Who may see what, in list terms: the domain's maySeeCase (parties and action owners, appointees past and present). */
-export function visibilityOf(p: Principal): CaseVisibility {
-  return {
-    all: p.roles.some((r) => r === 'secretariat' || r === 'chair' || r === 'auditor' || r === 'system'),
-    organisationIds: p.roles.includes('partner') && p.organisationId !== null ? [p.organisationId] : [],
-    personIds: p.roles.includes('mediator') || p.roles.includes('panelist') ? [p.personId] : [],
-  };
-}
+/** Who may see what, in list terms: the keys maySeeCase matches against a case's audience (case-visibility.ts). */
+export const visibilityOf = (p: Principal): CaseVisibility => viewerKeys(p);
 
 interface Cursor {
   readonly openedAt: string;

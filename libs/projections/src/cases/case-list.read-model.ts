@@ -1,18 +1,14 @@
 import type Database from 'better-sqlite3';
-import { type PartySnapshot, type Stage } from '#domain';
+import { type PartySnapshot, type Stage, type ViewerKeys } from '#domain';
 import { HALTED_STREAMS_TABLE, type ProjectionFailure } from '../projection-runner.js';
 import { DISPUTE_STREAM_PREFIX } from './cases.projection.js';
 import { OVERDUE_WORK_ITEM } from './work-queue.read-model.js';
 
-/** Who may see which cases, already worked out from the caller's roles. */
-export interface CaseVisibility {
-  /** Secretariat, chair, auditor: every case. */
-  readonly all: boolean;
-  /** Cases these organisations are party to, or own an agreed action of. */
-  readonly organisationIds: readonly string[];
-  /** Cases these people are or were appointed to. */
-  readonly personIds: readonly string[];
-}
+/**
+ * Who may see which cases, as the domain's viewerKeys work it out from the caller's roles: every
+ * case, or those whose audience (case_parties, case_appointees: caseAudience) holds these ids.
+ */
+export type CaseVisibility = ViewerKeys;
 
 /** GET /disputes filters, typed (the controller turns query strings into these). */
 export interface DisputeListFilters {

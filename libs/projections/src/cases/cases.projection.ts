@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   applyDisputeEvent,
+  caseAudience,
   currentAppointeeIds,
   disputeMachine,
   type DisputeMachineEvent,
@@ -178,8 +179,9 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
   const openDeadlines = c.deadlines.filter((d) => d.status === 'open' || d.status === 'paused');
   const openActions = c.actions.filter((a) => a.status === 'open');
   const dueDates = [...openDeadlines.filter((d) => d.status === 'open').map((d) => d.dueOn), ...openActions.map((a) => a.dueDate)].sort();
+  const audience = caseAudience(c);
   const current = currentAppointeeIds(c);
-  const former = [...new Set(c.formerAppointees)].filter((p) => !current.includes(p));
+  const former = audience.personIds.filter((p) => !current.includes(p));
 
   statement(db, 'INSERT OR REPLACE INTO case_machine (case_id, value, context) VALUES (?, ?, ?)').run(
     caseId,
@@ -216,11 +218,11 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
   for (const table of PER_CASE_TABLES) statement(db, `DELETE FROM ${table} WHERE case_id = ?`).run(caseId);
   const clause = statement(db, 'INSERT INTO case_clauses (case_id, clause) VALUES (?, ?)');
   for (const id of new Set(c.clauses)) clause.run(caseId, id);
+  // The case's audience (caseAudience, the rule maySeeCase reads) as rows the list can match a caller against.
   const partyRow = statement(db, 'INSERT OR IGNORE INTO case_parties (case_id, organisation_id, role) VALUES (?, ?, ?)');
   partyRow.run(caseId, c.complainantId, 'complainant');
   for (const r of c.respondentIds) partyRow.run(caseId, r, 'respondent');
-  // An organisation that owns an agreed action but is no party sees the case too (maySeeCase).
-  for (const a of c.actions) partyRow.run(caseId, a.ownerId, 'action-owner');
+  for (const o of audience.organisationIds) partyRow.run(caseId, o, 'action-owner');
   const appointee = statement(db, 'INSERT OR REPLACE INTO case_appointees (case_id, person_id, current) VALUES (?, ?, ?)');
   for (const p of former) appointee.run(caseId, p, 0);
   for (const p of current) appointee.run(caseId, p, 1);
@@ -251,7 +253,7 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
        owed_by, organisation_id, deadline_id, action_id, missed)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  workItemsOf(snapshot).forEach((w, i) =>
+  workItemsOf(snapshot, at).forEach((w, i) =>
     work.run(
       caseId,
       i,
@@ -282,8 +284,9 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
 export function createCasesProjection(readEvent: DisputeEventReader): Projection {
   return {
     name: CASES_PROJECTION,
-    // 3: overdue work items once (guards); 4: action owners in case_parties, removed appointees out of case_appointees, closed-unfinished actions.
-    version: 4,
+    // 3: overdue work items once (guards); 4: action owners in case_parties, removed appointees out of case_appointees, closed-unfinished actions;
+    // 5: work items are what the machine allows their audience at the case's last event (no rulings owed while suspended, no late extension offered).
+    version: 5,
     createTables(db) {
       db.exec(TABLES);
     },
