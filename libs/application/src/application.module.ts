@@ -34,7 +34,6 @@ import { ProjectionAdmin } from './read-side/projection-admin.js';
 import { READ_SIDE_HANDLERS } from './read-side/read-side.handlers.js';
 import { ReadYourWrites } from './read-side/read-your-writes.js';
 import { WorkQueueQueries } from './read-side/work-queue.queries.js';
-import { toDisputeMachineEvent } from './recorded-events.js';
 import { DeadlineScheduler, type DeadlineSchedulerOptions } from './scheduler/deadline-scheduler.js';
 
 /**
@@ -88,7 +87,7 @@ export class ApplicationModule {
       {
         provide: ReadModels,
         useFactory: (store: EventStore) =>
-          new ReadModels(store, settings.dataDir, allProjections({ readDisputeEvent: (event) => toDisputeMachineEvent(event) })),
+          new ReadModels(store, settings.dataDir, allProjections()),
         inject: [EVENT_STORE],
       },
       {

@@ -21,11 +21,10 @@ import { type EventStore, WrongExpectedRevisionError } from '#event-store';
 import { type DirectoryReadModel, type ReadModels } from '#projections';
 import { type Clock } from '../clock.js';
 import { type CommandResult, type WriteOptions } from '../command-result.js';
-import { type EventMetadata } from '../event-metadata.js';
+import { type EventMetadata, organisationStream, personStream } from '#events';
 import { newId, sha256Hex, uuidFromName } from '../ids.js';
 import { type RegisteredPerson } from '../messages.js';
 import { type Principal, hasRole } from '../principal.js';
-import { organisationStream, personStream } from '../streams.js';
 import { type Evolve, loadDirectoryStream } from './directory-stream.js';
 import { principalOf } from './principal-of.js';
 

@@ -12,11 +12,10 @@ import { type EventStore, type EventToAppend, WrongExpectedRevisionError } from 
 import { type Clock } from '../clock.js';
 import { type CommandObserver } from '../command-observer.js';
 import { type CommandResult, type WriteOptions } from '../command-result.js';
-import { type EventMetadata } from '../event-metadata.js';
+import { disputeStream, type EventMetadata } from '#events';
 import { newId, uuidFromName } from '../ids.js';
 import { type RaiseDisputeBody } from '../messages.js';
 import { type Principal } from '../principal.js';
-import { disputeStream } from '../streams.js';
 import { chooseActor } from './actor-selection.js';
 import { maySeeCase } from './case-access.js';
 import { type DisputeRepository, type LoadedCase } from './dispute-repository.js';

@@ -16,11 +16,9 @@ import {
 import { type EventStore, type RecordedEvent } from '#event-store';
 import { type Clock } from '../clock.js';
 import { type DirectoryNames } from '../directory/directory-names.js';
-import { readMetadata } from '../event-metadata.js';
+import { disputeStream, readMetadata, toDisputeMachineEvent } from '#events';
 import { type DisputeCaseView, type HistoryEntry } from '../messages.js';
 import { type Principal } from '../principal.js';
-import { toDisputeMachineEvent } from '../recorded-events.js';
-import { disputeStream } from '../streams.js';
 import { actorsFor } from './actor-selection.js';
 import { maySeeCase } from './case-access.js';
 import { type DisputeRepository } from './dispute-repository.js';

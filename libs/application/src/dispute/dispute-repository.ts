@@ -1,8 +1,6 @@
 import { applyDisputeEvent, type DisputeSnapshot, initialDisputeSnapshot } from '#domain';
 import { type EventStore, type RecordedEvent } from '#event-store';
-import { readMetadata } from '../event-metadata.js';
-import { toDisputeMachineEvent } from '../recorded-events.js';
-import { disputeStream } from '../streams.js';
+import { disputeStream, readMetadata, toDisputeMachineEvent } from '#events';
 
 export interface LoadedCase {
   readonly caseId: string;

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type PartySnapshot, type Stage, type ViewerKeys } from '#domain';
+import { DISPUTE_STREAM_PREFIX } from '#events';
 import { HALTED_STREAMS_TABLE, type ProjectionFailure } from '../projection-runner.js';
-import { DISPUTE_STREAM_PREFIX } from './cases.projection.js';
 import { OVERDUE_WORK_ITEM } from './work-queue.read-model.js';
 
 /**

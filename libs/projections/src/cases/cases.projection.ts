@@ -4,7 +4,6 @@ import {
   caseAudience,
   currentAppointeeIds,
   disputeMachine,
-  type DisputeMachineEvent,
   type DisputeSnapshot,
   initialDisputeSnapshot,
   londonDateOf,
@@ -13,15 +12,10 @@ import {
   EMPTY_CONTEXT,
 } from '#domain';
 import { type RecordedEvent } from '#event-store';
+import { caseIdOfStream, toDisputeMachineEvent } from '#events';
 import { type Projection } from '../projection.js';
 import { statement } from '../statement-cache.js';
 import { workItemsOf } from './work-items.js';
-
-/** Turns a stored case event into what the machine consumes (upcasting included); the application supplies it. */
-export type DisputeEventReader = (event: RecordedEvent) => DisputeMachineEvent;
-
-/** Case streams are `dispute-<caseId>` (the application's streams.ts); everything else is ignored here. */
-export const DISPUTE_STREAM_PREFIX = 'dispute-';
 
 export const CASES_PROJECTION = 'cases';
 
@@ -281,36 +275,35 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
  * and every per-case table is rewritten from the new state. Deterministic: only the events and
  * their metadata are read, so a rebuild gives the same bytes.
  */
-export function createCasesProjection(readEvent: DisputeEventReader): Projection {
-  return {
-    name: CASES_PROJECTION,
-    // 3: overdue work items once (guards); 4: action owners in case_parties, removed appointees out of case_appointees, closed-unfinished actions;
-    // 5: work items are what the machine allows their audience at the case's last event (no rulings owed while suspended, no late extension offered).
-    version: 5,
-    createTables(db) {
-      db.exec(TABLES);
-    },
-    apply(db, event) {
-      if (!event.streamId.startsWith(DISPUTE_STREAM_PREFIX)) return;
-      const caseId = event.streamId.slice(DISPUTE_STREAM_PREFIX.length);
-      const machineEvent = readEvent(event);
-      const next = applyDisputeEvent(current(db, caseId), machineEvent);
-      mapOf(staged, db).set(caseId, { snapshot: next, event, at: machineEvent.at });
-    },
-    endBatch(db) {
-      const pending = mapOf(staged, db);
-      const remembered = mapOf(written, db);
-      try {
-        for (const [caseId, state] of pending) {
-          write(db, caseId, state.snapshot, state.event, state.at);
-          remembered.delete(caseId);
-          remembered.set(caseId, state);
-        }
-      } finally {
-        // Whatever happens to this batch's transaction, its staged states must not leak into the next.
-        pending.clear();
+export const casesProjection: Projection = {
+  name: CASES_PROJECTION,
+  // 3: overdue work items once (guards); 4: action owners in case_parties, removed appointees out of case_appointees, closed-unfinished actions;
+  // 5: work items are what the machine allows their audience at the case's last event (no rulings owed while suspended, no late extension offered).
+  version: 5,
+  createTables(db) {
+    db.exec(TABLES);
+  },
+  apply(db, event) {
+    // Case streams only (libs/events names them); organisations' and people's are the directory's.
+    const caseId = caseIdOfStream(event.streamId);
+    if (caseId === null) return;
+    const machineEvent = toDisputeMachineEvent(event);
+    const next = applyDisputeEvent(current(db, caseId), machineEvent);
+    mapOf(staged, db).set(caseId, { snapshot: next, event, at: machineEvent.at });
+  },
+  endBatch(db) {
+    const pending = mapOf(staged, db);
+    const remembered = mapOf(written, db);
+    try {
+      for (const [caseId, state] of pending) {
+        write(db, caseId, state.snapshot, state.event, state.at);
+        remembered.delete(caseId);
+        remembered.set(caseId, state);
       }
-      while (remembered.size > REMEMBERED_CASES) remembered.delete(remembered.keys().next().value as string);
-    },
-  };
-}
+    } finally {
+      // Whatever happens to this batch's transaction, its staged states must not leak into the next.
+      pending.clear();
+    }
+    while (remembered.size > REMEMBERED_CASES) remembered.delete(remembered.keys().next().value as string);
+  },
+};
