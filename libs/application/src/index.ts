@@ -9,7 +9,6 @@ export * from './calendar.js';
 export * from './command-observer.js';
 export * from './event-store.factory.js';
 export * from './dispute/dispute-repository.js';
-export * from './dispute/case-access.js';
 export * from './dispute/actor-selection.js';
 export * from './dispute/evidence-store.js';
 export * from './dispute/file-evidence-store.js';

@@ -1,6 +1,7 @@
 import { type INestApplicationContext } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
+  type CaseCommandRequest,
   CLOCK,
   GetDispute,
   type Principal,
@@ -12,6 +13,7 @@ import {
   SignOrganisation,
   SYSTEM_PRINCIPAL,
 } from '#application';
+import { type CaseCommandName } from '#domain';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { DEMO_ORGANISATIONS, DEMO_STAFF, DEMO_TOPICS } from './demo-cast.js';
 import { SeededRandom } from './seeded-random.js';
@@ -94,8 +96,8 @@ export async function loadDemoData(app: INestApplicationContext, options: { unti
   const caseCount = options.cases ?? 84;
   const steps: Step[] = [];
   const caseIds: string[] = [];
-  const run = async (who: Principal, index: number, name: string, payload: Record<string, unknown> = {}) => {
-    await commands.execute(new RunDisputeCommand(who, caseIds[index]!, name, payload));
+  const run = async (who: Principal, index: number, name: CaseCommandName, payload: Record<string, unknown> = {}) => {
+    await commands.execute(new RunDisputeCommand(who, caseIds[index]!, { name, payload } as CaseCommandRequest));
     commandCount++;
   };
   const missDeadline = async (index: number, step: string) => {

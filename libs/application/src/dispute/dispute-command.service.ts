@@ -1,25 +1,26 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { AppError, KeyedMutex, NotFoundError, StaleRevisionError, type JsonObject } from '#core';
 import {
   type DirectoryLookup,
   type DisputeCommand,
   decideDispute,
   initialDisputeSnapshot,
-  isCaseCommand,
+  maySeeCase,
   schemaVersionOf,
-  type WorkingDayCalendar,
+  WorkingDayCalendar,
 } from '#domain';
-import { type EventStore, type EventToAppend, WrongExpectedRevisionError } from '#event-store';
-import { type Clock } from '../clock.js';
-import { type CommandObserver } from '../command-observer.js';
+import { EVENT_STORE, type EventStore, type EventToAppend, WrongExpectedRevisionError } from '#event-store';
+import { DirectoryReadModel } from '#projections';
+import { CLOCK, type Clock } from '../clock.js';
+import { COMMAND_OBSERVER, type CommandObserver } from '../command-observer.js';
 import { type CommandResult, type WriteOptions } from '../command-result.js';
 import { disputeStream, type EventMetadata } from '#events';
 import { newId, uuidFromName } from '../ids.js';
-import { type RaiseDisputeBody } from '../messages.js';
+import { type CaseCommandRequest, type RaiseDisputeBody } from '../messages.js';
 import { type Principal } from '../principal.js';
 import { chooseActor } from './actor-selection.js';
-import { maySeeCase } from './case-access.js';
-import { type DisputeRepository, type LoadedCase } from './dispute-repository.js';
-import { type EvidenceStore } from './evidence-store.js';
+import { DisputeRepository, type LoadedCase } from './dispute-repository.js';
+import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
 import { readEvidenceUpload } from './evidence-upload.js';
 
 /** Re-reads after a concurrent write elsewhere (another process) before giving up. */
@@ -33,17 +34,18 @@ type BeforeAppend = () => Promise<void>;
  * the revision read. Commands on one case queue in this process; a conflict with another writer
  * is re-read and re-decided unless the caller pinned a revision (If-Match).
  */
+@Injectable()
 export class DisputeCommandService {
   private readonly queue = new KeyedMutex();
 
   constructor(
-    private readonly store: EventStore,
-    private readonly repository: DisputeRepository,
-    private readonly directory: DirectoryLookup,
-    private readonly calendar: WorkingDayCalendar,
-    private readonly clock: Clock,
-    private readonly evidence: EvidenceStore,
-    private readonly observer: CommandObserver,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DisputeRepository) private readonly repository: DisputeRepository,
+    @Inject(DirectoryReadModel) private readonly directory: DirectoryLookup,
+    @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVIDENCE_STORE) private readonly evidence: EvidenceStore,
+    @Inject(COMMAND_OBSERVER) private readonly observer: CommandObserver,
   ) {}
 
   raise(principal: Principal, body: RaiseDisputeBody, options: WriteOptions = {}): Promise<CommandResult> {
@@ -53,15 +55,14 @@ export class DisputeCommandService {
     return this.execute(principal, caseId, { name: 'raise', payload: { ...body, caseId } }, options, commandId);
   }
 
-  async run(principal: Principal, caseId: string, name: string, payload: Record<string, unknown>, options: WriteOptions = {}): Promise<CommandResult> {
-    if (!isCaseCommand(name)) throw new NotFoundError(`There is no command called ${name}.`, 'DISPUTE.UNKNOWN_COMMAND');
-    const commandId = this.commandIdFor(principal, `${caseId}:${name}`, options);
-    if (name !== 'add-evidence') return this.execute(principal, caseId, { name, payload } as DisputeCommand, options, commandId);
+  run(principal: Principal, caseId: string, command: CaseCommandRequest, options: WriteOptions = {}): Promise<CommandResult> {
+    const commandId = this.commandIdFor(principal, `${caseId}:${command.name}`, options);
+    if (command.name !== 'add-evidence') return this.execute(principal, caseId, command, options, commandId);
     // The bytes are stored only once the command is decided, and before its event is appended:
     // a refused upload writes nothing, and no event ever names a file that is not there.
-    const upload = readEvidenceUpload(payload);
+    const upload = readEvidenceUpload(command.payload);
     const storeUpload = () => this.evidence.put(upload.sha256, upload.content);
-    return this.execute(principal, caseId, { name, payload: upload.payload } as DisputeCommand, options, commandId, storeUpload);
+    return this.execute(principal, caseId, { name: 'add-evidence', payload: upload.payload }, options, commandId, storeUpload);
   }
 
   /** Scheduler and CLI path: the actor is given, not chosen from a person's roles. */

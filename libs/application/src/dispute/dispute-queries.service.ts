@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '#core';
 import {
   type Actor,
@@ -9,19 +10,19 @@ import {
   initialDisputeSnapshot,
   isCdgMaterial,
   isPassingState,
+  maySeeCase,
   maySeeCdgMaterial,
   stageOfSnapshot,
   stateNameOf,
 } from '#domain';
-import { type EventStore, type RecordedEvent } from '#event-store';
-import { type Clock } from '../clock.js';
-import { type DirectoryNames } from '../directory/directory-names.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
+import { CLOCK, type Clock } from '../clock.js';
+import { DirectoryNames } from '../directory/directory-names.js';
 import { disputeStream, readMetadata, toDisputeMachineEvent } from '#events';
 import { type DisputeCaseView, type HistoryEntry } from '../messages.js';
 import { type Principal } from '../principal.js';
 import { actorsFor } from './actor-selection.js';
-import { maySeeCase } from './case-access.js';
-import { type DisputeRepository } from './dispute-repository.js';
+import { DisputeRepository } from './dispute-repository.js';
 
 /** The actor as recorded, with the names the directory gives its person and organisations now. */
 const namedActor = (actor: Actor, names: DirectoryNames) => ({
@@ -46,12 +47,13 @@ const toEntry = (e: RecordedEvent, names: DirectoryNames): HistoryEntry => {
 };
 
 /** Reads of one case, always from its stream (never stale), through the same machine that runs it. */
+@Injectable()
 export class DisputeQueries {
   constructor(
-    private readonly store: EventStore,
-    private readonly repository: DisputeRepository,
-    private readonly clock: Clock,
-    private readonly names: DirectoryNames,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DisputeRepository) private readonly repository: DisputeRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DirectoryNames) private readonly names: DirectoryNames,
   ) {}
 
   private viewer(principal: Principal) {

@@ -1,5 +1,6 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { applyDisputeEvent, type DisputeSnapshot, initialDisputeSnapshot } from '#domain';
-import { type EventStore, type RecordedEvent } from '#event-store';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
 import { disputeStream, readMetadata, toDisputeMachineEvent } from '#events';
 
 export interface LoadedCase {
@@ -19,10 +20,11 @@ const CACHE_LIMIT = 5_000;
  * revision: a load reads only the events after the cached revision, and the cache can be dropped
  * at any time.
  */
+@Injectable()
 export class DisputeRepository {
   private readonly cache = new Map<string, LoadedCase>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async load(caseId: string): Promise<LoadedCase | null> {
     const cached = this.cache.get(caseId);

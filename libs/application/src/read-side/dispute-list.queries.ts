@@ -1,10 +1,11 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { type FieldError, ValidationError } from '#core';
-import { isValidIsoDate, STEP_NAMES, viewerKeys, type WorkingDayCalendar } from '#domain';
-import { type CaseListReadModel, type CaseSummaryRow, type CaseVisibility } from '#projections';
-import { type Clock } from '../clock.js';
+import { isValidIsoDate, STEP_NAMES, viewerKeys, WorkingDayCalendar } from '#domain';
+import { CaseListReadModel, type CaseSummaryRow, type CaseVisibility } from '#projections';
+import { CLOCK, type Clock } from '../clock.js';
 import { type Principal } from '../principal.js';
 import { type DisputeList, type DisputeListFilters, type DisputeSummary } from './read-side.types.js';
-import { type ReadYourWrites } from './read-your-writes.js';
+import { ReadYourWrites } from './read-your-writes.js';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -43,12 +44,13 @@ function decodeCursor(cursor: string, errors: FieldError[]): Cursor | undefined 
 const toSummary = ({ appointees: _appointees, ...row }: CaseSummaryRow): DisputeSummary => row;
 
 /** GET /disputes: the case list from the projection, filtered to what the caller may see. */
+@Injectable()
 export class DisputeListQueries {
   constructor(
-    private readonly cases: CaseListReadModel,
-    private readonly readYourWrites: ReadYourWrites,
-    private readonly clock: Clock,
-    private readonly calendar: WorkingDayCalendar,
+    @Inject(CaseListReadModel) private readonly cases: CaseListReadModel,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
   ) {}
 
   async list(

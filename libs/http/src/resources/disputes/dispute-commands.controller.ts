@@ -3,7 +3,7 @@ import { applyDecorators, Body, Controller, HttpCode, Inject, Param, Post, Res }
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiExcludeEndpoint, ApiHeaders, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
-import { type CommandResult, type Principal, RunDisputeCommand, type WriteOptions } from '#application';
+import { type CaseCommandRequest, type CommandResult, type Principal, RunDisputeCommand, type WriteOptions } from '#application';
 import { NotFoundError } from '#core';
 import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator.js';
 import { setETag } from '../../platform/concurrency/etag.js';
@@ -41,7 +41,7 @@ export class DisputeCommandsController {
     reply: FastifyReply,
   ): Promise<CommandResult> {
     const options = writeOptions({ expectedRevision, idempotencyKey, correlationId, onBehalfOf });
-    const result = await this.commands.execute(new RunDisputeCommand(principal, id, name, plain(body), options));
+    const result = await this.commands.execute(new RunDisputeCommand(principal, id, { name, payload: plain(body) } as CaseCommandRequest, options));
     setETag(reply, result.revision);
     return { id: result.id, revision: result.revision, position: result.position };
   }
