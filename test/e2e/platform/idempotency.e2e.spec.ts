@@ -1,6 +1,6 @@
-import { api, type ApiClient } from '../../../../test/support/api-client.js';
-import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../../../../test/support/http-harness.js';
-import { PLATFORM_TEST_OPTIONS } from '../../../../test/support/platform-test-options.js';
+import { api, type ApiClient } from '../../support/api-client.js';
+import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../../support/http-harness.js';
+import { PLATFORM_TEST_OPTIONS } from '../../support/platform-test-options.js';
 
 describe('Idempotency-Key over HTTP', () => {
   let server: TestServer;

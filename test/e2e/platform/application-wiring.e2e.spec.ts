@@ -1,5 +1,5 @@
-import { api } from '../../../../test/support/api-client.js';
-import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../../../../test/support/http-harness.js';
+import { api } from '../../support/api-client.js';
+import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../../support/http-harness.js';
 
 /** The real ApplicationModule behind the platform: the same wiring main.ts uses. */
 describe('the API with the real application module', () => {

@@ -1,7 +1,7 @@
 import { BODY_LIMITS } from '#http';
-import { api, type ApiClient } from '../../../../test/support/api-client.js';
-import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../../../../test/support/http-harness.js';
-import { PLATFORM_TEST_OPTIONS } from '../../../../test/support/platform-test-options.js';
+import { api, type ApiClient } from '../../support/api-client.js';
+import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../../support/http-harness.js';
+import { PLATFORM_TEST_OPTIONS } from '../../support/platform-test-options.js';
 
 interface Problem {
   type: string;

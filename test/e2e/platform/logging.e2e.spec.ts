@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
-import { api } from '../../../../test/support/api-client.js';
-import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../../../../test/support/http-harness.js';
-import { PLATFORM_TEST_OPTIONS } from '../../../../test/support/platform-test-options.js';
+import { api } from '../../support/api-client.js';
+import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../../support/http-harness.js';
+import { PLATFORM_TEST_OPTIONS } from '../../support/platform-test-options.js';
 
 /* One server per file: nestjs-pino keeps one pino-http instance per module registry. */
 describe('logs', () => {

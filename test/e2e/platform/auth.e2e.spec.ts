@@ -1,6 +1,6 @@
-import { api } from '../../../../test/support/api-client.js';
-import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../../../../test/support/http-harness.js';
-import { PLATFORM_TEST_OPTIONS } from '../../../../test/support/platform-test-options.js';
+import { api } from '../../support/api-client.js';
+import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../../support/http-harness.js';
+import { PLATFORM_TEST_OPTIONS } from '../../support/platform-test-options.js';
 
 describe('authentication and roles over HTTP', () => {
   let server: TestServer;
