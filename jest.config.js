@@ -19,6 +19,8 @@ export default {
   },
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
+  // Every test server's answers are checked against its OpenAPI document (test/support/response-conformance.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/support/response-conformance.setup.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -17,12 +17,25 @@ export interface EventStoreUnderTest {
   readonly cleanup: () => Promise<void>;
 }
 
+/** The one place adapters may differ, declared by each rather than guessed by the suite. */
+export interface AdapterTraits {
+  /**
+   * Where an event id must be unique: in the whole log (SQLite keeps a UNIQUE index on it), or in
+   * its stream (EventStoreDB checks ids per stream; nothing indexes them across streams).
+   */
+  readonly eventIdScope: 'log' | 'stream';
+}
+
 /**
  * What every EventStore adapter must do, with EventStoreDB's semantics. Each test works in streams
  * of its own and reads the global log only after the head it saw at start, so the suite also runs
  * against a shared server whose log is not empty (and whose positions have gaps).
  */
-export function describeEventStoreContract(name: string, factory: () => Promise<EventStoreUnderTest>): void {
+export function describeEventStoreContract(
+  name: string,
+  factory: () => Promise<EventStoreUnderTest>,
+  traits: AdapterTraits = { eventIdScope: 'log' },
+): void {
   describe(`EventStore contract: ${name}`, () => {
     let store: EventStore;
     let cleanup: () => Promise<void>;
@@ -177,7 +190,7 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         expect(await store.readStream(s)).toHaveLength(3);
       });
 
-      it('rejects batches that only partly overlap stored ids, or place them elsewhere, writing nothing', async () => {
+      it('rejects batches that only partly overlap stored ids, or repeat one, writing nothing', async () => {
         const s = stream('a');
         const [a, b, c] = [event(), event(), event()];
         await store.append(s, [a, b], 'no_stream');
@@ -188,7 +201,6 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
           [s, [a, c]], // stored id, different neighbour
           [s, [b, a]], // stored ids in a different order
           [s, [c, a]], // new first id, a stored one later
-          [stream('b'), [a]], // stored id in another stream
           [stream('b'), [c, c]], // the same id twice in one batch
         ];
         for (const [target, events] of attempts) {
@@ -206,6 +218,26 @@ export function describeEventStoreContract(name: string, factory: () => Promise<
         expect((await store.readStream(s)).map((e) => e.id)).toEqual([a.id, b.id]);
         expect(await store.readStream(stream('b'))).toEqual([]);
       });
+
+      if (traits.eventIdScope === 'log') {
+        it('refuses an id already stored in another stream, writing nothing (ids are unique in the log)', async () => {
+          const e = event();
+          await store.append(stream('a'), [e], 'no_stream');
+          const head = await store.headPosition();
+          await expect(store.append(stream('b'), [e], 'any')).rejects.toBeInstanceOf(DuplicateEventIdError);
+          expect(await store.headPosition()).toBe(head);
+          expect(await store.readStream(stream('b'))).toEqual([]);
+        });
+      } else {
+        it('stores an id already used in another stream as a separate event (ids are unique per stream)', async () => {
+          const e = event();
+          await store.append(stream('a'), [e], 'no_stream');
+          const elsewhere = await store.append(stream('b'), [e], 'no_stream');
+          expect(await store.append(stream('b'), [e], 'any')).toEqual(elsewhere);
+          expect((await store.readStream(stream('a'))).map((r) => r.id)).toEqual([e.id]);
+          expect((await store.readStream(stream('b'))).map((r) => [r.id, r.revision])).toEqual([[e.id, 0n]]);
+        });
+      }
     });
 
     describe('concurrency', () => {

@@ -1,5 +1,6 @@
-import { type DisputeSummary, type Principal, type WorkQueueItem } from '#application';
-import { loadDemoData } from '../../apps/cli/src/demo/demo-loader.js';
+import { createCalendar, type DisputeSummary, type Principal, type WorkQueueItem } from '#application';
+import { loadDemoPlan } from '../../apps/cli/src/demo/demo-loader.js';
+import { planDemo } from '../../apps/cli/src/demo/demo-plan.js';
 import { type Engine, startEngine } from '../support/engine.js';
 
 /**
@@ -13,7 +14,7 @@ describe('the work queue on the demo data', () => {
 
   beforeAll(async () => {
     engine = await startEngine({ start: '2023-03-01T09:00:00Z' });
-    await loadDemoData(engine.app, { until: new Date('2026-11-14T12:00:00Z') });
+    await loadDemoPlan(engine.app, planDemo('2026-11-14T12:00:00Z', { calendar: createCalendar() }));
     engine.at('2026-12-15');
     await engine.scheduler.runOnce();
     await engine.settle();

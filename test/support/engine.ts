@@ -24,6 +24,7 @@ import {
 import { type AppSettings } from '#config';
 import { type CaseCommandName } from '#domain';
 import { CASES_PROJECTION, DeadlineBookReadModel, ReadModels } from '#projections';
+import { storeUnderTest } from './store-under-test.js';
 
 export const ADMIN: Principal = { personId: 'bootstrap-admin', name: 'Admin', roles: ['admin'], organisationId: null, bootstrap: true };
 
@@ -45,8 +46,7 @@ export async function startEngine(options: EngineOptions = {}) {
     port: 0,
     host: '127.0.0.1',
     dataDir,
-    eventStore: 'sqlite',
-    eventStoreConnectionString: null,
+    ...storeUnderTest(dataDir),
     bootstrapAdminToken: null,
     clockFixed: start,
     nodeEnv: 'test',

@@ -8,6 +8,9 @@ import { type DestinationStream } from 'pino';
 import { type ModuleImport } from '../../apps/api/src/app.module.js';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { type AppSettings } from '#config';
+import { watchResponses } from './response-conformance.js';
+import { throwOnResponseViolations } from './response-violations.js';
+import { storeUnderTest } from './store-under-test.js';
 
 export const TEST_ADMIN_TOKEN = 'test-bootstrap-admin-token-0001';
 
@@ -30,7 +33,7 @@ export interface TestServer {
 
 /**
  * The real API on 127.0.0.1 and a random port, over a fresh temporary data dir, with the
- * bootstrap admin token set and logs silenced. close() shuts the app (and its stores) down and
+ * bootstrap admin token set and logs silenced. Every answer it gives must conform to its /docs-json. close() shuts the app (and its stores) down and
  * deletes the directory. `options` adds test-only modules (or a stand-in application module).
  */
 export async function startTestServer(overrides: Partial<AppSettings> = {}, options: TestServerOptions = {}): Promise<TestServer> {
@@ -39,8 +42,7 @@ export async function startTestServer(overrides: Partial<AppSettings> = {}, opti
     port: 0,
     host: '127.0.0.1',
     dataDir,
-    eventStore: 'sqlite',
-    eventStoreConnectionString: null,
+    ...storeUnderTest(dataDir),
     bootstrapAdminToken: TEST_ADMIN_TOKEN,
     clockFixed: null,
     nodeEnv: 'test',
@@ -49,19 +51,23 @@ export async function startTestServer(overrides: Partial<AppSettings> = {}, opti
     ...overrides,
   };
   let app: NestFastifyApplication | undefined;
+  let port: number;
   try {
     app = await createApp(settings, {
       ...(options.imports && { imports: options.imports }),
       ...(options.application && { application: options.application(settings) }),
       ...(options.logDestination && { platform: { logDestination: options.logDestination } }),
     });
+    // Every answer is checked against the server's own /docs-json (response-conformance.ts).
+    const watch = watchResponses(app);
     await app.listen(0, '127.0.0.1');
+    port = (app.getHttpServer().address() as AddressInfo).port;
+    await watch.start(`http://127.0.0.1:${port}`);
   } catch (error) {
     await app?.close();
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const { port } = app.getHttpServer().address() as AddressInfo;
   const started = app;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
@@ -71,6 +77,7 @@ export async function startTestServer(overrides: Partial<AppSettings> = {}, opti
     async close() {
       await started.close();
       await rm(dataDir, { recursive: true, force: true });
+      throwOnResponseViolations();
     },
   };
 }

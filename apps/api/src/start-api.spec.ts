@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startApi } from './start-api.js';
 import { loadSettings } from '#config';
 
@@ -16,8 +19,22 @@ describe('startApi', () => {
   it('names every bad variable', async () => {
     const reported: string[] = [];
     await startApi({ settings: () => loadSettings({ PORT: 'http', EVENT_STORE: 'mongo' }), reportFatal: (message) => reported.push(message) });
-    expect(reported[0]).toContain('PORT: must be a whole number from 1 to 65535 (got "http")');
+    expect(reported[0]).toContain('PORT: must be a whole number from 0 (any free port) to 65535 (got "http")');
     expect(reported[0]).toContain('EVENT_STORE: must be one of sqlite, eventstoredb (got "mongo")');
+  });
+
+  it('reports a KurrentDB connection string the client refuses as a configuration error, naming the variable', async () => {
+    const reported: string[] = [];
+    const dataDir = await mkdtemp(join(tmpdir(), 'start-api-'));
+    const app = await startApi({
+      settings: () => ({
+        ...loadSettings({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'kurrentdb://127.0.0.1:2113?tls=maybe', DATA_DIR: dataDir }),
+        logLevel: 'silent',
+      }),
+      reportFatal: (message) => reported.push(message),
+    }).finally(() => rm(dataDir, { recursive: true, force: true }));
+    expect(app).toBeNull();
+    expect(reported[0]).toContain('EVENTSTORE_CONNECTION_STRING: the KurrentDB client refuses it: Unexpected "maybe"');
   });
 
   it('lets any other start-up error through', async () => {

@@ -22,7 +22,10 @@ export async function startApi(options: StartApiOptions = {}): Promise<NestFasti
     const app = await createApp(settings);
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     await app.listen(settings.port, settings.host);
-    new Logger('Api').log(`Listening on http://${settings.host}:${settings.port} (docs at /docs)`);
+    // The port bound, not the one asked for: PORT=0 lets the system choose.
+    const bound = app.getHttpServer().address();
+    const port = typeof bound === 'object' && bound !== null ? bound.port : settings.port;
+    new Logger('Api').log(`Listening on http://${settings.host}:${port} (docs at /docs)`);
     return app;
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;

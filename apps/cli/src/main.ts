@@ -1,13 +1,16 @@
 import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Command } from 'commander';
 import { ApplicationModule, rebuildWithProgressBar } from '#application';
-import { ReadModels } from '#projections';
+import { DataDirRegistration, ReadModels } from '#projections';
 import { ConfigurationError, loadSettings } from '#config';
+import { copyLog, EventStoreDbEventStore, redactedConnectionString, SqliteEventStore } from '#event-store';
 import { startApi } from '../../api/src/start-api.js';
 import { prepareDemo, printTokens } from './demo/demo-command.js';
 
-/** The command line: `demo` (load and serve the demo), `serve`, `rebuild`. Settings come from the environment. */
+/** The command line: `demo` (load and serve the demo), `serve`, `rebuild`, `copy-log`. Settings come from the environment. */
 const program = new Command()
   .name('compact-disputes')
   .description('The Cambridgeshire Compact section 6 dispute engine')
@@ -18,10 +21,12 @@ program
   .description('load the demo data set into an empty DATA_DIR, then start the API and print tokens to try it with')
   .action(async () => {
     const settings = loadSettings();
-    const tokens = await prepareDemo(settings, new Date());
+    // With CLOCK_FIXED the server's clock stands at that instant, so the demo is planned for it too.
+    const tokens = await prepareDemo(settings, settings.clockFixed ? new Date(settings.clockFixed) : new Date());
     const app = await startApi({ settings: () => settings });
     if (!app) process.exit(1);
-    printTokens(tokens, `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`);
+    // After the server's start-up lines, which pino writes asynchronously: the tokens must not scroll away under them.
+    setTimeout(() => printTokens(tokens, `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`), 250);
   });
 
 program
@@ -38,6 +43,8 @@ program
   .description('rebuild read models from position zero into fresh files and swap them in, with a progress bar')
   .action(async (names: string[]) => {
     const settings = loadSettings();
+    // Before anything is opened: a running server would go on reading the files a rebuild replaces.
+    DataDirRegistration.assertUnused(settings.dataDir);
     // No scheduler runs here: a rebuild only reads the log.
     const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(settings, { scheduler: { enabled: false } }), { logger: ['error'] });
     await app.init();
@@ -46,6 +53,31 @@ program
       for (const r of results) console.log(`${r.name}: ${r.events} events to position ${String(r.position)} in ${r.milliseconds} ms, ${r.failures} failures, ${r.haltedStreams} streams halted`);
     } finally {
       await app.close();
+    }
+  });
+
+program
+  .command('copy-log')
+  .description('copy the embedded store (DATA_DIR/events.sqlite) into EventStoreDB/KurrentDB: same streams, revisions, ids, data and metadata; safe to run again')
+  .option('--to <connection-string>', 'the KurrentDB connection string (default: EVENTSTORE_CONNECTION_STRING)')
+  .action(async (options: { to?: string }) => {
+    const settings = loadSettings();
+    const connectionString = options.to ?? settings.eventStoreConnectionString;
+    if (!connectionString) throw new Error('Name the target with --to <connection-string> or EVENTSTORE_CONNECTION_STRING.');
+    const file = join(settings.dataDir, 'events.sqlite');
+    if (!existsSync(file)) throw new Error(`There is no embedded store at ${file}.`);
+    const source = SqliteEventStore.open({ filename: file });
+    const target = new EventStoreDbEventStore({
+      connectionString,
+      ...(settings.eventStoreStreamPrefix !== undefined && { streamPrefix: settings.eventStoreStreamPrefix }),
+    });
+    try {
+      console.log(`Copying ${file} to ${redactedConnectionString(connectionString)}`);
+      const result = await copyLog(source, target, (p) => process.stdout.write(`\r${p.events} events, position ${String(p.position)} of ${String(p.head)}`));
+      console.log(`\nCopied ${result.events} events in ${result.appends} appends. Start the API with EVENT_STORE=eventstoredb; its read models rebuild from the new log.`);
+    } finally {
+      await source.close();
+      await target.close();
     }
   });
 

@@ -5,6 +5,8 @@ export interface AppSettings {
   readonly dataDir: string;
   readonly eventStore: 'sqlite' | 'eventstoredb';
   readonly eventStoreConnectionString: string | null;
+  /** Put before every stream name in EventStoreDB, so several deployments (or test runs) can share a cluster. */
+  readonly eventStoreStreamPrefix?: string;
   readonly bootstrapAdminToken: string | null;
   /** Frozen clock for demos and tests; refused in production. */
   readonly clockFixed: string | null;
@@ -12,6 +14,8 @@ export interface AppSettings {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Believe X-Forwarded-* headers (client IP for rate limiting, protocol); off unless behind a known proxy. */
   readonly trustProxy?: boolean;
+  /** When set, GET /metrics answers only to `Authorization: Bearer <this token>`; unset, it is public. */
+  readonly metricsToken?: string | null;
 }
 
 export const APP_SETTINGS = Symbol('APP_SETTINGS');

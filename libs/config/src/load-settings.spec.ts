@@ -17,7 +17,7 @@ describe('loadSettings', () => {
     it('answers the documented defaults', () => {
       expect(loadSettings({})).toEqual({
         port: 3000,
-        host: '0.0.0.0',
+        host: '127.0.0.1',
         dataDir: resolve('./data'),
         eventStore: 'sqlite',
         eventStoreConnectionString: null,
@@ -26,6 +26,7 @@ describe('loadSettings', () => {
         nodeEnv: 'development',
         logLevel: 'info',
         trustProxy: false,
+        metricsToken: null,
       });
     });
 
@@ -51,6 +52,7 @@ describe('loadSettings', () => {
         NODE_ENV: 'test',
         LOG_LEVEL: 'debug',
         TRUST_PROXY: 'true',
+        METRICS_TOKEN: 'a-long-enough-scrape-token',
       });
       expect(settings).toEqual({
         port: 8080,
@@ -63,16 +65,18 @@ describe('loadSettings', () => {
         nodeEnv: 'test',
         logLevel: 'debug',
         trustProxy: true,
+        metricsToken: 'a-long-enough-scrape-token',
       });
     });
   });
 
   describe('PORT', () => {
-    it.each(['0', '65536', 'eighty', '80.5', '-1'])('refuses %s', (port) => {
-      expect(failureOf({ PORT: port }).problems).toEqual([{ variable: 'PORT', reason: expect.stringContaining('1 to 65535') }]);
+    it.each(['65536', 'eighty', '80.5', '-1'])('refuses %s', (port) => {
+      expect(failureOf({ PORT: port }).problems).toEqual([{ variable: 'PORT', reason: expect.stringContaining('to 65535') }]);
     });
 
-    it('accepts the edges of the range', () => {
+    it('accepts the edges of the range, 0 meaning any free port', () => {
+      expect(loadSettings({ PORT: '0' }).port).toBe(0);
       expect(loadSettings({ PORT: '1' }).port).toBe(1);
       expect(loadSettings({ PORT: '65535' }).port).toBe(65535);
     });
@@ -89,6 +93,26 @@ describe('loadSettings', () => {
       ]);
     });
 
+    it.each(['kurrentdb://localhost:2113?tls=false', 'esdb+discover://admin:changeit@cluster.example:2113', 'kurrent://a:2111,b:2112,c:2113?tls=true'])(
+      'accepts %s (the adapter hands kurrentdb schemes to the client as esdb)',
+      (connectionString) => {
+        expect(loadSettings({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: connectionString }).eventStoreConnectionString).toBe(connectionString);
+      },
+    );
+
+    it.each(['esdb://', 'esdb://?tls=false', 'kurrentdb://local host:2113', 'esdb://admin:changeit@'])('refuses %s, which names no host', (connectionString) => {
+      expect(failureOf({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: connectionString }).problems).toEqual([
+        { variable: 'EVENTSTORE_CONNECTION_STRING', reason: expect.stringContaining('at least one host') },
+      ]);
+    });
+
+    it('reads a stream prefix and refuses one that could name a system stream', () => {
+      expect(loadSettings({ EVENTSTORE_STREAM_PREFIX: 'cambs.' }).eventStoreStreamPrefix).toBe('cambs.');
+      expect(loadSettings({}).eventStoreStreamPrefix).toBeUndefined();
+      expect(failureOf({ EVENTSTORE_STREAM_PREFIX: '$all' }).problems[0]?.variable).toBe('EVENTSTORE_STREAM_PREFIX');
+      expect(failureOf({ EVENTSTORE_STREAM_PREFIX: 'a b' }).problems[0]?.variable).toBe('EVENTSTORE_STREAM_PREFIX');
+    });
+
     it('refuses a connection string that is not an esdb or kurrentdb URL', () => {
       expect(failureOf({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' }).problems[0]?.variable).toBe(
         'EVENTSTORE_CONNECTION_STRING',
@@ -103,6 +127,20 @@ describe('loadSettings', () => {
 
     it('refuses a token with spaces', () => {
       expect(failureOf({ BOOTSTRAP_ADMIN_TOKEN: 'sixteen chars and more' }).problems[0]?.variable).toBe('BOOTSTRAP_ADMIN_TOKEN');
+    });
+  });
+
+  describe('HOST', () => {
+    it('listens on the loopback interface only unless told otherwise (containers set 0.0.0.0)', () => {
+      expect(loadSettings({}).host).toBe('127.0.0.1');
+      expect(loadSettings({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    });
+  });
+
+  describe('METRICS_TOKEN', () => {
+    it('refuses a token shorter than 16 characters, or with spaces', () => {
+      expect(failureOf({ METRICS_TOKEN: 'short' }).message).toContain('METRICS_TOKEN: must be at least 16 characters long when set');
+      expect(failureOf({ METRICS_TOKEN: 'sixteen chars and more' }).problems[0]?.variable).toBe('METRICS_TOKEN');
     });
   });
 
@@ -138,7 +176,7 @@ describe('loadSettings', () => {
     expect(error.message).toBe(
       [
         'Invalid configuration:',
-        '  - PORT: must be a whole number from 1 to 65535 (got "70000")',
+        '  - PORT: must be a whole number from 0 (any free port) to 65535 (got "70000")',
         '  - LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
         '  - EVENTSTORE_CONNECTION_STRING: is required when EVENT_STORE=eventstoredb',
         '  - BOOTSTRAP_ADMIN_TOKEN: must be at least 16 characters long when set',

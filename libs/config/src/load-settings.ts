@@ -5,10 +5,12 @@ import { ConfigurationError, type SettingProblem } from './configuration-error.j
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const EVENT_STORES = ['sqlite', 'eventstoredb'] as const;
-const MIN_BOOTSTRAP_TOKEN_LENGTH = 16;
+const MIN_SECRET_LENGTH = 16;
 /** Full date, time and zone: a bare date or a local time would make the frozen clock ambiguous. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ESDB_SCHEMES = ['esdb://', 'esdb+discover://', 'kurrentdb://', 'kurrentdb+discover://', 'kurrent://', 'kurrent+discover://'];
+/** Letters, digits and . _ - only, not starting with $ (the store's system streams). */
+const STREAM_PREFIX = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /**
  * Reads and checks every setting from the environment. The only place that reads process.env:
@@ -34,7 +36,9 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings 
   };
 
   const port = readPort(read('PORT'), problem);
-  const host = read('HOST') ?? '0.0.0.0';
+  // Loopback unless told otherwise: `npm start` on a laptop should not serve the whole network.
+  // The Dockerfile and docker-compose.yml set HOST=0.0.0.0, as a container must.
+  const host = read('HOST') ?? '127.0.0.1';
   const dataDir = resolve(read('DATA_DIR') ?? './data');
   const nodeEnv = oneOf('NODE_ENV', NODE_ENVS, 'development');
   const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
@@ -44,19 +48,18 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings 
   if (eventStore === 'eventstoredb') {
     if (eventStoreConnectionString === null) {
       problem('EVENTSTORE_CONNECTION_STRING', 'is required when EVENT_STORE=eventstoredb');
-    } else if (!ESDB_SCHEMES.some((scheme) => eventStoreConnectionString.startsWith(scheme))) {
-      problem('EVENTSTORE_CONNECTION_STRING', `must start with one of ${ESDB_SCHEMES.join(', ')}`);
+    } else {
+      const reason = connectionStringProblem(eventStoreConnectionString);
+      if (reason !== null) problem('EVENTSTORE_CONNECTION_STRING', reason);
     }
+  }
+  const eventStoreStreamPrefix = read('EVENTSTORE_STREAM_PREFIX');
+  if (eventStoreStreamPrefix !== undefined && !STREAM_PREFIX.test(eventStoreStreamPrefix)) {
+    problem('EVENTSTORE_STREAM_PREFIX', 'must be up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit');
   }
 
-  const bootstrapAdminToken = read('BOOTSTRAP_ADMIN_TOKEN') ?? null;
-  if (bootstrapAdminToken !== null) {
-    if (bootstrapAdminToken.length < MIN_BOOTSTRAP_TOKEN_LENGTH) {
-      problem('BOOTSTRAP_ADMIN_TOKEN', `must be at least ${MIN_BOOTSTRAP_TOKEN_LENGTH} characters long when set`);
-    } else if (!/^[\x21-\x7e]+$/.test(bootstrapAdminToken)) {
-      problem('BOOTSTRAP_ADMIN_TOKEN', 'must be printable ASCII without spaces (it is sent as a bearer token)');
-    }
-  }
+  const bootstrapAdminToken = readSecret('BOOTSTRAP_ADMIN_TOKEN', read('BOOTSTRAP_ADMIN_TOKEN'), problem);
+  const metricsToken = readSecret('METRICS_TOKEN', read('METRICS_TOKEN'), problem);
 
   const clockFixed = readInstant(read('CLOCK_FIXED'), problem);
   if (clockFixed !== null && nodeEnv === 'production') {
@@ -72,19 +75,45 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings 
     dataDir,
     eventStore,
     eventStoreConnectionString,
+    ...(eventStoreStreamPrefix !== undefined && { eventStoreStreamPrefix }),
     bootstrapAdminToken,
     clockFixed,
     nodeEnv,
     logLevel,
     trustProxy,
+    metricsToken,
   };
+}
+
+/** A secret sent as a bearer token: long enough not to be guessed, printable ASCII without spaces. */
+function readSecret(variable: string, value: string | undefined, problem: (variable: string, reason: string) => void): string | null {
+  if (value === undefined) return null;
+  if (value.length < MIN_SECRET_LENGTH) problem(variable, `must be at least ${MIN_SECRET_LENGTH} characters long when set`);
+  else if (!/^[\x21-\x7e]+$/.test(value)) problem(variable, 'must be printable ASCII without spaces (it is sent as a bearer token)');
+  return value;
+}
+
+/**
+ * Scheme and shape only (hosts after the scheme, no spaces); the client checks the options when
+ * it connects. The password never appears in the reason.
+ */
+function connectionStringProblem(value: string): string | null {
+  const scheme = ESDB_SCHEMES.find((candidate) => value.toLowerCase().startsWith(candidate));
+  if (scheme === undefined) return `must start with one of ${ESDB_SCHEMES.join(', ')}`;
+  const rest = value.slice(scheme.length);
+  const hosts = rest.replace(/^[^@/?]*@/, '').split(/[/?]/)[0] ?? '';
+  if (/\s/.test(value) || hosts === '' || hosts.split(',').some((host) => !/^[A-Za-z0-9.[\]:_-]+$/.test(host))) {
+    return `must name at least one host after ${scheme}, e.g. ${scheme}localhost:2113?tls=false`;
+  }
+  return null;
 }
 
 function readPort(value: string | undefined, problem: (variable: string, reason: string) => void): number {
   if (value === undefined) return 3000;
   const port = /^\d+$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    problem('PORT', `must be a whole number from 1 to 65535 (got "${value}")`);
+  // 0 asks the system for any free port (tests running several instances); the log names the one bound.
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    problem('PORT', `must be a whole number from 0 (any free port) to 65535 (got "${value}")`);
     return 3000;
   }
   return port;

@@ -4,6 +4,7 @@ export * from './read-model-file.js';
 export * from './directory/directory.projection.js';
 export * from './directory/directory.read-model.js';
 export * from './read-models.js';
+export * from './data-dir-users.js';
 export * from './all-projections.js';
 export * from './cases/cases.projection.js';
 export * from './cases/work-items.js';

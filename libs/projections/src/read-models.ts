@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type EventStore } from '#event-store';
+import { DataDirRegistration } from './data-dir-users.js';
 import { type Projection } from './projection.js';
 import {
   applyBatch,
@@ -72,15 +73,23 @@ export class ReadModels {
   private readonly entries = new Map<string, Entry>();
   private readonly rebuilding = new Set<string>();
   private started = false;
+  /** This process's mark in the data directory, so a CLI rebuild knows the files are open here. */
+  private readonly registration: DataDirRegistration | null;
 
   constructor(
     private readonly store: EventStore,
     private readonly dataDir: string | null,
     projections: readonly Projection[],
   ) {
-    for (const projection of projections) {
-      const db = this.open(projection);
-      this.entries.set(projection.name, { projection, db, runner: new ProjectionRunner(store, projection, db) });
+    this.registration = dataDir ? DataDirRegistration.register(dataDir) : null;
+    try {
+      for (const projection of projections) {
+        const db = this.open(projection);
+        this.entries.set(projection.name, { projection, db, runner: new ProjectionRunner(store, projection, db) });
+      }
+    } catch (error) {
+      this.registration?.release();
+      throw error;
     }
   }
 
@@ -106,6 +115,16 @@ export class ReadModels {
     this.started = false;
     await Promise.all(this.runners.map((r) => r.stop()));
     for (const { db } of this.entries.values()) if (db.open) db.close();
+    this.registration?.release();
+  }
+
+  /**
+   * For a rebuild from the command line: refuses (DataDirInUseError, naming them) while another
+   * process has these read models open, since it would go on reading the files the rebuild
+   * replaces; then keeps any other process from opening them until this one stops.
+   */
+  claimForRebuild(): void {
+    this.registration?.claimExclusive();
   }
 
   /**
@@ -142,8 +161,8 @@ export class ReadModels {
    * Builds the projection again from position 0 into a fresh file (`<name>.rebuild.sqlite`) while
    * the live one keeps answering, then swaps it in: stop the live runner, close both, rename the
    * fresh file over the live one, reopen, restart. The new runner catches up whatever was appended
-   * meanwhile. One instance should rebuild at a time: another process holding the file open keeps
-   * reading the old inode until it restarts.
+   * meanwhile. Another process holding the file open would keep reading the old inode until it
+   * restarts, so a rebuild from outside the server first claims the directory (claimForRebuild).
    */
   async rebuild(name: string, onProgress?: (progress: RebuildProgress) => void): Promise<RebuildResult> {
     const entry = this.entry(name);

@@ -32,8 +32,17 @@ export const DEMO_ORGANISATIONS: readonly { key: string; name: string; sector: '
   { key: 'sport', name: 'Camford Community Sport', sector: 'vcs', type: 'social enterprise' },
 ];
 
-/** The clauses partners most often disagree over, with what such a dispute is typically about. */
-export const DEMO_TOPICS: readonly { clauses: string[]; summary: string; desired: string; notice?: boolean; consultation?: boolean }[] = [
+export interface DemoTopic {
+  readonly clauses: readonly string[];
+  readonly summary: string;
+  readonly desired: string;
+  /** The dispute gives the 3.2 notice dates / the 3.4 consultation dates. */
+  readonly notice?: boolean;
+  readonly consultation?: boolean;
+}
+
+/** The clauses partners most often disagree over (numbered undertakings of the Compact only), with what such a dispute is typically about. */
+export const DEMO_TOPICS: readonly DemoTopic[] = [
   { clauses: ['3.2'], summary: 'Grant reduced with less than 12 weeks notice', desired: 'Twelve weeks notice before any change', notice: true },
   { clauses: ['3.4'], summary: 'Consultation on service changes closed after four weeks', desired: 'A consultation of at least twelve weeks', consultation: true },
   { clauses: ['3.3'], summary: 'Funding offered for one year only', desired: 'A three-year funding agreement' },

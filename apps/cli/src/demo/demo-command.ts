@@ -1,40 +1,66 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import { ApplicationModule } from '#application';
+import { ApplicationModule, createCalendar } from '#application';
 import { type AppSettings } from '#config';
-import { EVENT_STORE, type EventStore } from '#event-store';
-import { type DemoToken, loadDemoData } from './demo-loader.js';
+import { inspectDataDir, moveIntoPlace, refusal, removeAbandonedScratchDirs, scratchDirFor, TOKENS_FILE, DemoDataDirError } from './demo-data-dir.js';
+import { type DemoToken, loadDemoPlan } from './demo-loader.js';
+import { type DemoPlan, planDemo } from './demo-plan.js';
 
-const TOKENS_FILE = 'demo-tokens.json';
+export interface PrepareDemoOptions {
+  /** The plan to load instead of the one made for `now` (tests). */
+  readonly plan?: DemoPlan;
+  readonly log?: (line: string) => void;
+}
 
 /**
- * Loads the demo into an empty data directory (the clock walks from April 2023 to now), or, when
- * the directory already holds the demo, reads back the tokens it printed the first time.
+ * Loads the demo planned for `now` into an empty (or missing) data directory, or, when the
+ * directory already holds a complete demo, reads back the tokens it printed the first time.
+ * Anything else is refused untouched, saying what was found. The load is built in a scratch
+ * directory beside the data directory and moved into place only once complete, so a failed
+ * load leaves nothing behind.
  */
-export async function prepareDemo(settings: AppSettings, now: Date): Promise<DemoToken[]> {
-  const tokensPath = join(settings.dataDir, TOKENS_FILE);
-  const loading = { ...settings, clockFixed: '2023-03-01T09:00:00Z' };
-  const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(loading), { logger: ['error'] });
-  await app.init();
+export async function prepareDemo(settings: AppSettings, now: Date, options: PrepareDemoOptions = {}): Promise<DemoToken[]> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const { dataDir } = settings;
+  if (settings.eventStore !== 'sqlite') throw new DemoDataDirError('The demo loads into the embedded SQLite store: unset EVENT_STORE (or set it to sqlite).');
+  const contents = inspectDataDir(dataDir);
+  if (contents.kind === 'demo') {
+    log(`The demo is already loaded in ${dataDir}; starting it again.`);
+    return contents.tokens;
+  }
+  if (contents.kind === 'other') throw refusal(dataDir, contents.found);
+
+  for (const name of removeAbandonedScratchDirs(dataDir)) log(`Removed ${name}, left by a demo load that was interrupted.`);
+  const plan = options.plan ?? planDemo(now, { calendar: createCalendar() });
+  log(`Loading the demo as of ${plan.now}: ${plan.directory.organisations.length} signatories and ${plan.cases.length} disputes over three reporting years, through the command path…`);
+  const started = performance.now();
+  const scratch = scratchDirFor(dataDir);
+  mkdirSync(dirname(dataDir), { recursive: true });
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch);
   try {
-    const empty = (await app.get<EventStore>(EVENT_STORE).headPosition()) === 0n;
-    if (!empty) {
-      if (!existsSync(tokensPath)) throw new Error(`${settings.dataDir} already holds events that are not the demo; use an empty DATA_DIR.`);
-      console.log(`The demo is already loaded in ${settings.dataDir}; starting it again.`);
-      return JSON.parse(readFileSync(tokensPath, 'utf8')) as DemoToken[];
+    // The clock walks through the plan; the scheduler stays off, since what it would record is in the plan.
+    const loading = { ...settings, dataDir: scratch, clockFixed: plan.registeredAt };
+    const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(loading, { scheduler: { enabled: false } }), { logger: ['error'] });
+    let tokens: DemoToken[];
+    try {
+      await app.init();
+      const summary = await loadDemoPlan(app, plan);
+      tokens = summary.tokens;
+      log(
+        `Loaded ${summary.organisations} organisations, ${summary.people} people and ${summary.cases} disputes ` +
+          `(${summary.commands} commands) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+      );
+    } finally {
+      await app.close();
     }
-    console.log('Loading the demo: 27 signatories and three reporting years of disputes, through the command path…');
-    const started = performance.now();
-    const summary = await loadDemoData(app, { until: new Date(now.getTime() - 2 * 86_400_000) });
-    console.log(
-      `Loaded ${summary.organisations} organisations, ${summary.people} people and ${summary.cases} disputes ` +
-        `(${summary.commands} commands) in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
-    );
-    writeFileSync(tokensPath, JSON.stringify(summary.tokens, null, 2), { mode: 0o600 });
-    return summary.tokens;
-  } finally {
-    await app.close();
+    writeFileSync(join(scratch, TOKENS_FILE), JSON.stringify(tokens, null, 2), { mode: 0o600 });
+    moveIntoPlace(scratch, dataDir);
+    return tokens;
+  } catch (error) {
+    rmSync(scratch, { recursive: true, force: true });
+    throw error;
   }
 }
 

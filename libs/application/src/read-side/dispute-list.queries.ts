@@ -11,7 +11,7 @@ export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 
 /** Every state a case can rest in, and every prefix of one (`formal`, `cdg.panel`); never a passing state. */
-const LISTABLE_STATES: ReadonlySet<string> = new Set(
+export const LISTABLE_STATES: ReadonlySet<string> = new Set(
   [...STEP_NAMES, 'actionsOpen', 'suspended', 'closed'].flatMap((s) =>
     s.split('.').map((_, i, parts) => parts.slice(0, i + 1).join('.')),
   ),
@@ -25,7 +25,8 @@ interface Cursor {
   readonly caseId: string;
 }
 
-const encodeCursor = (row: { openedAt: string; id: string }): string =>
+/** Opaque to clients: base64url of where the page ended. */
+export const encodeCursor = (row: { openedAt: string; id: string }): string =>
   Buffer.from(JSON.stringify([row.openedAt, row.id]), 'utf8').toString('base64url');
 
 function decodeCursor(cursor: string, errors: FieldError[]): Cursor | undefined {

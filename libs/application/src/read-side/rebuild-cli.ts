@@ -3,7 +3,8 @@ import { type ReadModels, type RebuildResult } from '#projections';
 
 /**
  * What `cli rebuild` runs: rebuilds each named projection (all when none are named) from position 0,
- * one bar per projection (log positions applied out of the head), then swaps it in.
+ * one bar per projection (log positions applied out of the head), then swaps it in. Refused, before
+ * anything is touched, while another process (a running server) has the read models open.
  */
 export async function rebuildWithProgressBar(
   readModels: ReadModels,
@@ -13,6 +14,7 @@ export async function rebuildWithProgressBar(
   const chosen = names.length > 0 ? [...new Set(names)] : readModels.names;
   const unknown = chosen.filter((n) => !readModels.names.includes(n));
   if (unknown.length > 0) throw new Error(`No read model called ${unknown.join(', ')}; there are ${readModels.names.join(', ')}`);
+  readModels.claimForRebuild();
   const width = Math.max(...chosen.map((n) => n.length));
   const bars = new cliProgress.MultiBar(
     {

@@ -126,6 +126,23 @@ describe('SqliteEventStore', () => {
     await expect(pending).resolves.toMatchObject({ done: true });
   });
 
+  it('wakes its live subscriptions for appends committed by another process on the same file', async () => {
+    // A second connection to the file is what another instance on the same data directory is.
+    const elsewhere = new SqliteEventStore({ filename: file.filename });
+    try {
+      const subscription = store.subscribeToAll();
+      const iterator = subscription[Symbol.asyncIterator]();
+      // next() reads synchronously up to its first await: the log is empty, so it is now waiting.
+      const first = iterator.next();
+      await elsewhere.append('written-elsewhere', [event('Elsewhere')], 'no_stream');
+      const timeout = new Promise((resolve) => setTimeout(() => resolve('still waiting after 10 s'), 10_000).unref());
+      await expect(Promise.race([first, timeout])).resolves.toMatchObject({ done: false, value: { streamId: 'written-elsewhere', position: 1n } });
+      await subscription.unsubscribe();
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
   it('group-commits concurrent appends into fewer transactions than appends', async () => {
     const before = store.stats();
     await Promise.all(Array.from({ length: 200 }, (_, i) => store.append(`s${i}`, [event()], 'no_stream')));

@@ -14,6 +14,7 @@ import {
   type SubscribeOptions,
 } from '../event-store.port.js';
 import { EventStoreClosedError } from '../event-store-closed.error.js';
+import { expectationHolds, limitOf } from '../expectation.js';
 import { CommitSignal } from './commit-signal.js';
 import { toRecordedEvent, type EventRow } from './event-row.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
@@ -27,6 +28,11 @@ export interface SqliteEventStoreOptions {
   readonly busyTimeoutMs?: number;
   /** Most appends committed in one transaction. */
   readonly maxBatch?: number;
+  /**
+   * How often live subscriptions look for commits made by other processes on the same file (two
+   * instances on one data directory). Commits of this process wake them at once.
+   */
+  readonly externalCommitPollMs?: number;
 }
 
 export interface SqliteEventStoreStats {
@@ -61,6 +67,7 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 const DEFAULT_MAX_BATCH = 500;
 const DEFAULT_READ_ALL_LIMIT = 1_000;
 const SUBSCRIPTION_BATCH = 500;
+const DEFAULT_EXTERNAL_COMMIT_POLL_MS = 200;
 /** SQLite reads a negative LIMIT as "no limit". */
 const NO_LIMIT = -1;
 
@@ -76,6 +83,9 @@ export class SqliteEventStore implements EventStore {
   private readonly groupCommit: GroupCommit<AppendRequest, AppendResult>;
   private closed = false;
   private counters = { transactions: 0, appends: 0, events: 0 };
+  private readonly externalCommitPollMs: number;
+  private externalCommitTimer: NodeJS.Timeout | null = null;
+  private dataVersion: unknown = null;
 
   private readonly logHeadStmt: Database.Statement;
   private readonly streamTailStmt: Database.Statement;
@@ -85,6 +95,7 @@ export class SqliteEventStore implements EventStore {
   private readonly readStreamStmt: Database.Statement;
   private readonly readAllStmt: Database.Statement;
   private readonly pingStmt: Database.Statement;
+  private readonly dataVersionStmt: Database.Statement;
 
   /** Runs one append inside a savepoint when called within commitBatchTx. */
   private readonly appendTx: (request: AppendRequest) => AppendResult;
@@ -123,6 +134,9 @@ export class SqliteEventStore implements EventStore {
     );
     this.readAllStmt = this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?');
     this.pingStmt = this.db.prepare('SELECT 1').pluck();
+    // Changes whenever another connection (another process) commits to the file; never for our own commits.
+    this.dataVersionStmt = this.db.prepare('PRAGMA data_version').pluck();
+    this.externalCommitPollMs = options.externalCommitPollMs ?? DEFAULT_EXTERNAL_COMMIT_POLL_MS;
 
     this.appendTx = this.db.transaction((request: AppendRequest) => this.appendInTransaction(request));
     this.commitBatchTx = this.db.transaction((requests: readonly AppendRequest[]) =>
@@ -171,10 +185,16 @@ export class SqliteEventStore implements EventStore {
       this.commits,
       options.after ?? 0n,
       SUBSCRIPTION_BATCH,
-      (stopped) => this.subscriptions.delete(stopped),
+      (stopped) => {
+        this.subscriptions.delete(stopped);
+        if (this.subscriptions.size === 0) this.stopWatchingOtherProcesses();
+      },
     );
     if (this.closed) subscription.stop();
-    else this.subscriptions.add(subscription);
+    else {
+      this.subscriptions.add(subscription);
+      this.watchOtherProcesses();
+    }
     return subscription;
   }
 
@@ -189,6 +209,7 @@ export class SqliteEventStore implements EventStore {
     this.closed = true;
     this.groupCommit.close();
     for (const subscription of [...this.subscriptions]) subscription.stop();
+    this.stopWatchingOtherProcesses();
     this.db.close();
   }
 
@@ -211,6 +232,30 @@ export class SqliteEventStore implements EventStore {
 
   private assertOpen(): void {
     if (this.closed) throw new EventStoreClosedError();
+  }
+
+  /**
+   * While anyone subscribes, polls `PRAGMA data_version` (a read of the connection's own state, no
+   * I/O beyond the WAL index) and wakes subscribers when another process has committed. A commit
+   * that lands between a subscriber's empty read and its wait still changes the version the next
+   * poll compares with, so it is never missed, only noticed one poll later.
+   */
+  private watchOtherProcesses(): void {
+    if (this.externalCommitTimer !== null || this.externalCommitPollMs <= 0) return;
+    this.dataVersion = this.dataVersionStmt.get();
+    this.externalCommitTimer = setInterval(() => {
+      if (this.closed) return;
+      const version = this.dataVersionStmt.get();
+      if (version === this.dataVersion) return;
+      this.dataVersion = version;
+      this.commits.notify();
+    }, this.externalCommitPollMs);
+    this.externalCommitTimer.unref();
+  }
+
+  private stopWatchingOtherProcesses(): void {
+    if (this.externalCommitTimer !== null) clearInterval(this.externalCommitTimer);
+    this.externalCommitTimer = null;
   }
 
   private readAfter(after: bigint, limit: number): RecordedEvent[] {
@@ -307,25 +352,6 @@ export class SqliteEventStore implements EventStore {
   private sealMetadata(_streamId: string, _revision: bigint, event: EventToAppend): JsonObject {
     return event.metadata;
   }
-}
-
-function expectationHolds(expected: ExpectedRevision, actual: bigint | null): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === null;
-    case 'stream_exists':
-      return actual !== null;
-    default:
-      return actual === expected;
-  }
-}
-
-function limitOf(limit: number | undefined, fallback: number): number {
-  if (limit === undefined) return fallback;
-  if (!Number.isInteger(limit) || limit < 0) throw new RangeError(`limit must be a non-negative integer, got ${limit}`);
-  return limit;
 }
 
 /**

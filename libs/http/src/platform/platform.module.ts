@@ -13,6 +13,7 @@ import { EventStoreHealthIndicator } from './observability/event-store.health.js
 import { HealthController } from './observability/health.controller.js';
 import { loggerParams } from './observability/logger-params.js';
 import { MetricsController } from './observability/metrics.controller.js';
+import { METRICS_TOKEN } from './observability/metrics-token.js';
 import { PlatformMetrics } from './observability/metrics.js';
 import { ProjectionStatusSource } from './observability/projection-status.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
@@ -47,6 +48,7 @@ export class PlatformModule implements OnApplicationShutdown {
         ProjectionStatusSource,
         EventStoreHealthIndicator,
         { provide: BOOTSTRAP_ADMIN_SECRET, useValue: settings.bootstrapAdminToken },
+        { provide: METRICS_TOKEN, useValue: settings.metricsToken ?? null },
         { provide: AuthFailureLimiter, useFactory: () => new AuthFailureLimiter() },
         {
           provide: IdempotencyStore,

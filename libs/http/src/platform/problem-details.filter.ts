@@ -12,7 +12,7 @@ import {
   UnauthenticatedError,
   ValidationError,
 } from '#core';
-import { EventStoreClosedError } from '#event-store';
+import { EventStoreClosedError, EventStoreUnavailableError } from '#event-store';
 import { PROBLEM_CONTENT_TYPE, ProblemException, type ProblemDetails, type ProblemInit, problemTypeOf } from './problem-details.js';
 
 interface Answer extends ProblemInit {
@@ -77,16 +77,20 @@ function answerFor(exception: unknown, bodyLimit?: number): Answer {
   if (exception instanceof AppError) return answerForAppError(exception);
   if (exception instanceof ProblemException) return { status: exception.getStatus(), ...exception.problem, log: exception.getStatus() >= 500 };
   if (exception instanceof HttpException) return answerForHttpException(exception, bodyLimit);
-  if (exception instanceof EventStoreClosedError) {
-    return {
-      status: 503,
-      title: 'Service unavailable',
-      detail: 'The server is shutting down. Try again shortly.',
-      code: 'SERVICE.SHUTTING_DOWN',
-      headers: { 'retry-after': '5' },
-    };
+  if (exception instanceof EventStoreClosedError) return serviceUnavailable('The server is shutting down. Try again shortly.', 'SERVICE.SHUTTING_DOWN');
+  if (exception instanceof EventStoreUnavailableError) {
+    // Logged: an operator needs to know the store is unreachable; the client only that it may retry.
+    return serviceUnavailable(
+      'The event store cannot be reached just now. Try again shortly; a retry with the same Idempotency-Key is safe.',
+      'SERVICE.EVENT_STORE_UNAVAILABLE',
+      true,
+    );
   }
   return { status: 500, title: 'Internal server error', detail: GENERIC_500_DETAIL, code: 'SERVER.INTERNAL_ERROR', log: true };
+}
+
+function serviceUnavailable(detail: string, code: string, log = false): Answer {
+  return { status: 503, title: 'Service unavailable', detail, code, headers: { 'retry-after': '5' }, log };
 }
 
 function answerForAppError(error: AppError): Answer {

@@ -15,11 +15,14 @@ interface Window {
 }
 
 /**
- * Slows token guessing: counts failed authentications per client address in a fixed window that
- * opens at the first failure. Once the limit is reached, every authentication attempt from that
- * address is refused until the window ends, a valid token included, so the answer cannot be used to
- * tell a right guess from a wrong one. In memory, per process: a cheap brake, not an account lock.
- * Uses the real clock on purpose: CLOCK_FIXED freezes business time, not rate limiting.
+ * Counts failed authentications per client address in a fixed window that opens at the first
+ * failure. Once the limit is reached, further bad tokens from that address are answered 429 until
+ * the window ends, which sheds a misconfigured client or a guesser cheaply and tells it to back
+ * off. A valid token is never refused (AuthenticationGuard checks it first): people behind one
+ * shared address (an office, a council's NAT) must not be locked out by a neighbour's mistakes.
+ * Guessing is not what this stops: person tokens are 256 random bits, and the configured secrets
+ * are at least 16 characters. In memory, per process. Uses the real clock on purpose: CLOCK_FIXED
+ * freezes business time, not rate limiting.
  */
 export class AuthFailureLimiter {
   private readonly windows = new Map<string, Window>();

@@ -8,7 +8,8 @@ import { ProblemException } from '../problem-details.js';
 import '../request-context.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { bearerTokenFrom } from './bearer-token.js';
-import { BOOTSTRAP_ADMIN, isBootstrapToken } from './bootstrap-admin.js';
+import { METRICS_SCRAPER, METRICS_TOKEN, OPENED_BY_METRICS_TOKEN } from '../observability/metrics-token.js';
+import { BOOTSTRAP_ADMIN, isBootstrapToken, matchesSecret } from './bootstrap-admin.js';
 import { IS_PUBLIC } from './public.decorator.js';
 
 /** The bootstrap admin secret, handed to the guard by the platform module. */
@@ -17,7 +18,8 @@ export const BOOTSTRAP_ADMIN_SECRET = Symbol('BOOTSTRAP_ADMIN_SECRET');
 /**
  * The global authentication guard: resolves `Authorization: Bearer <token>` to a Principal through
  * the QueryBus (tokens are the directory's business), or to the bootstrap admin. Routes are
- * protected unless marked @Public(). Repeated failures from one address are answered 429.
+ * protected unless marked @Public(). Repeated failures from one address are answered 429, but a
+ * valid token always passes. The metrics token is recognised on /metrics alone.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -26,6 +28,7 @@ export class AuthenticationGuard implements CanActivate {
     @Inject(QueryBus) private readonly queryBus: QueryBus,
     @Inject(AuthFailureLimiter) private readonly limiter: AuthFailureLimiter,
     @Inject(BOOTSTRAP_ADMIN_SECRET) private readonly bootstrapSecret: string | null,
+    @Inject(METRICS_TOKEN) private readonly metricsToken: string | null,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,21 +43,23 @@ export class AuthenticationGuard implements CanActivate {
       return true;
     }
 
+    const token = bearerTokenFrom(header);
+    const opensMetrics = this.reflector.get<boolean | undefined>(OPENED_BY_METRICS_TOKEN, context.getHandler()) === true;
+    const principal = token === null ? null : await this.resolve(token, opensMetrics);
+    if (principal !== null) {
+      // A token that works is never refused, whatever others sent from the same address.
+      request.principal = principal;
+      return true;
+    }
     const retryAfter = this.limiter.retryAfterSeconds(request.ip);
     if (retryAfter !== null) throw tooManyFailures(retryAfter);
-
-    const token = bearerTokenFrom(header);
-    const principal = token === null ? null : await this.resolve(token);
-    if (principal === null) {
-      this.limiter.recordFailure(request.ip);
-      throw new UnauthenticatedError(token === null ? 'The Authorization header must be "Bearer <token>".' : 'The bearer token is not valid.');
-    }
-    request.principal = principal;
-    return true;
+    this.limiter.recordFailure(request.ip);
+    throw new UnauthenticatedError(token === null ? 'The Authorization header must be "Bearer <token>".' : 'The bearer token is not valid.');
   }
 
-  private async resolve(token: string): Promise<Principal | null> {
+  private async resolve(token: string, opensMetrics: boolean): Promise<Principal | null> {
     if (isBootstrapToken(token, this.bootstrapSecret)) return BOOTSTRAP_ADMIN;
+    if (opensMetrics && matchesSecret(token, this.metricsToken)) return METRICS_SCRAPER;
     return (await this.queryBus.execute(new Authenticate(token))) ?? null;
   }
 }

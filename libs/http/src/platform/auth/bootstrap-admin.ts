@@ -11,12 +11,14 @@ export const BOOTSTRAP_ADMIN: Principal = Object.freeze({
 });
 
 /**
- * Compares a presented token with the configured secret in constant time. Both are hashed first so
- * that the comparison does not leak the secret's length either.
+ * Compares a presented token with a configured secret (BOOTSTRAP_ADMIN_TOKEN, METRICS_TOKEN) in
+ * constant time. Both are hashed first so that the comparison does not leak the secret's length either.
  */
-export function isBootstrapToken(candidate: string, secret: string | null): boolean {
+export function matchesSecret(candidate: string, secret: string | null): boolean {
   if (secret === null) return false;
   return timingSafeEqual(sha256(candidate), sha256(secret));
 }
+
+export const isBootstrapToken = matchesSecret;
 
 const sha256 = (value: string): Buffer => createHash('sha256').update(value, 'utf8').digest();

@@ -4,7 +4,7 @@ import { ValidationError } from '#core';
 export type IfMatch = { readonly kind: 'any' } | { readonly kind: 'revision'; readonly revision: bigint };
 
 /** `"7"` or the weak `W/"7"`: revisions are our ETags, so a weak one names the same revision. */
-const REVISION_TAG = /^(?:W\/)?"(0|[1-9]\d{0,18})"$/;
+export const REVISION_TAG = /^(?:W\/)?"(0|[1-9]\d{0,18})"$/;
 
 /** Parses If-Match; undefined when absent, a 400 ValidationError for anything but one tag or `*`. */
 export function parseIfMatch(header: string | string[] | undefined): IfMatch | undefined {

@@ -3,7 +3,7 @@ import { ValidationError } from '#core';
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
 /** 1 to 200 visible ASCII characters: room for a UUID or a client's own scheme, nothing that breaks a log line. */
-const ACCEPTABLE_KEY = /^[\x21-\x7e]{1,200}$/;
+export const ACCEPTABLE_KEY = /^[\x21-\x7e]{1,200}$/;
 
 /** The Idempotency-Key header, undefined when absent; a 400 ValidationError when malformed or repeated. */
 export function parseIdempotencyKey(header: string | string[] | undefined): string | undefined {

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } f
 import { HealthCheck, type HealthCheckResult, HealthCheckService, type HealthIndicatorFunction, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from '../auth/public.decorator.js';
 import { ProblemException } from '../problem-details.js';
+import { HEALTH_SCHEMA } from '../openapi/health-schema.js';
 import { problemContent } from '../openapi/problem-schema.js';
 import { EventStoreHealthIndicator } from './event-store.health.js';
 import { ProjectionStatusSource } from './projection-status.js';
@@ -24,8 +25,11 @@ export class HealthController {
    * reported, not fatal.
    */
   private async projectionsStatus() {
-    const statuses = await this.projections.status();
-    return this.indicators.check('projections').up(
+    const indicator = this.indicators.check('projections');
+    const statuses = await this.projections.status().catch(() => null);
+    // Their lag is measured against the log's head: unknown while the store cannot be reached.
+    if (statuses === null) return indicator.down({ message: 'Unknown while the event store cannot be reached.' });
+    return indicator.up(
       Object.fromEntries(
         statuses.map((s) => [
           s.name,
@@ -45,8 +49,12 @@ export class HealthController {
   @Public()
   @Get()
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Readiness: the service is up and its event store is reachable' })
-  @ApiOkResponse({ description: 'Ready.' })
+  @ApiOperation({
+    operationId: 'health',
+    summary: 'Readiness: the service is up and its event store is reachable',
+    description: 'For load balancers and probes; never cached. Each read model\'s checkpoint, lag and last failure are reported under `projections` (a lagging one is still ready).',
+  })
+  @ApiOkResponse({ description: 'Ready.', schema: HEALTH_SCHEMA })
   @ApiServiceUnavailableResponse({ description: 'Not ready.', content: problemContent })
   ready(): Promise<HealthCheckResult> {
     return this.check([() => this.eventStore.isReachable('eventStore'), () => this.projectionsStatus()]);
@@ -55,8 +63,8 @@ export class HealthController {
   @Public()
   @Get('ready')
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Readiness (same as /health), for probes that want an explicit path' })
-  @ApiOkResponse({ description: 'Ready.' })
+  @ApiOperation({ operationId: 'healthReady', summary: 'Readiness (same as /health), for probes that want an explicit path', description: 'The same checks and answer as GET /health.' })
+  @ApiOkResponse({ description: 'Ready.', schema: HEALTH_SCHEMA })
   @ApiServiceUnavailableResponse({ description: 'Not ready.', content: problemContent })
   readyAlias(): Promise<HealthCheckResult> {
     return this.ready();
@@ -65,8 +73,8 @@ export class HealthController {
   @Public()
   @Get('live')
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
-  @ApiOperation({ summary: 'Liveness: the process answers requests' })
-  @ApiOkResponse({ description: 'Alive.' })
+  @ApiOperation({ operationId: 'healthLive', summary: 'Liveness: the process answers requests', description: 'Checks nothing but that the process answers: restart it when this fails.' })
+  @ApiOkResponse({ description: 'Alive.', schema: HEALTH_SCHEMA })
   live(): Promise<HealthCheckResult> {
     return this.check([]);
   }

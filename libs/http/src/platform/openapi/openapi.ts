@@ -1,7 +1,7 @@
 import { type INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { type FastifyInstance } from 'fastify';
-import { OPENAPI_PUBLIC_EXTENSION } from '../auth/public.decorator.js';
+import { applyPlatformRules } from './operation-rules.js';
 import { PROBLEM_SCHEMA, PROBLEM_SCHEMA_NAME } from './problem-schema.js';
 import { serveSwaggerUi } from './swagger-ui.js';
 
@@ -16,23 +16,38 @@ export const DOCS_PATH = '/docs';
 export const DOCS_JSON_PATH = '/docs-json';
 export const BEARER_SCHEME = 'bearer';
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-
 /**
  * The OpenAPI 3 document, generated from the controllers: bearer auth required everywhere except
- * on @Public() operations, and a shared Problem schema for every error response.
+ * on @Public() operations, a shared Problem schema for every error response, and the platform's
+ * own rules (operation-rules.ts) written into every operation they apply to. The server is the
+ * origin the document is read from (`/`), wherever it is deployed.
  */
 export function createOpenApiDocument(app: INestApplication, info: ApiInfo): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle(info.title)
     .setDescription(info.description)
     .setVersion(info.version)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A person\'s token, or BOOTSTRAP_ADMIN_TOKEN.' }, BEARER_SCHEME)
+    .addServer('/', 'This server (the origin the document was read from).')
+    .addTag('disputes', 'Raise a dispute and read cases: the case now, its history, a replay, the list, the work queue.')
+    .addTag('dispute commands', 'One command on a case: POST /disputes/{id}/{command}, as process.md allows.')
+    .addTag('directory', 'The signatories and the people who act in the process.')
+    .addTag('admin', 'Read model administration.')
+    .addTag('operations', 'Health and metrics, for probes and monitoring.')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        // Not a JWT: an opaque random string, stored only as its hash.
+        bearerFormat: 'opaque',
+        description: 'A person\'s token, as POST /people answered it once (an opaque string, not a JWT), or BOOTSTRAP_ADMIN_TOKEN.',
+      },
+      BEARER_SCHEME,
+    )
     .addSecurityRequirements(BEARER_SCHEME)
     .build();
   const document = SwaggerModule.createDocument(app, config);
   document.components = { ...document.components, schemas: { ...document.components?.schemas, [PROBLEM_SCHEMA_NAME]: PROBLEM_SCHEMA } };
-  markPublicOperations(document);
+  applyPlatformRules(document);
   return document;
 }
 
@@ -46,15 +61,4 @@ export function serveOpenApi(app: INestApplication, fastify: FastifyInstance, in
     jsonDocumentUrl: DOCS_JSON_PATH.slice(1),
   });
   serveSwaggerUi(fastify, { path: DOCS_PATH, documentUrl: DOCS_JSON_PATH, title: info.title });
-}
-
-function markPublicOperations(document: OpenAPIObject): void {
-  for (const pathItem of Object.values(document.paths)) {
-    for (const method of HTTP_METHODS) {
-      const operation = pathItem[method] as (Record<string, unknown> & { security?: unknown }) | undefined;
-      if (operation?.[OPENAPI_PUBLIC_EXTENSION] !== true) continue;
-      delete operation[OPENAPI_PUBLIC_EXTENSION];
-      operation.security = [];
-    }
-  }
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse, type ContentObject, type SchemaObject } from '@nestjs/swagger';
+import { ApiResponse, type ContentObject, type ResponseObject, type SchemaObject } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE } from '../problem-details.js';
 
 export const PROBLEM_SCHEMA_NAME = 'Problem';
@@ -44,12 +44,26 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   409: 'Not allowed in the case\'s current state (`state`, `allowed`), or a process rule forbids it.',
   412: 'The If-Match revision is stale.',
   413: 'The body is larger than 15 MB.',
+  415: 'The body is not JSON (send Content-Type: application/json).',
   422: 'The Idempotency-Key was used with a different request.',
-  429: 'Too many failed authentications from this address.',
+  429: 'Too many failed authentications from this address: wait for Retry-After seconds.',
+  503: 'The event store cannot be reached just now, or the server is shutting down: try again after Retry-After seconds (a retry with the same Idempotency-Key is safe).',
 };
+
+/** Problem responses that come with headers of their own. */
+const HEADERS: Readonly<Record<number, ResponseObject['headers']>> = {
+  429: { 'Retry-After': { description: 'Seconds until this address may try again.', schema: { type: 'integer', minimum: 1 } } },
+  503: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } } },
+};
+
+/** One problem response object, for the document's own rules (operation-rules.ts). */
+export function problemResponse(status: number, description?: string): ResponseObject {
+  const headers = HEADERS[status];
+  return { description: description ?? DESCRIPTIONS[status] ?? 'A problem.', content: problemContent, ...(headers && { headers }) };
+}
 
 /** Documents the problem responses an operation can give, e.g. @ApiProblemResponses(400, 401, 404, 409). */
 export const ApiProblemResponses = (...statuses: number[]): MethodDecorator & ClassDecorator =>
   applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'A problem.', content: problemContent })),
+    ...statuses.map((status) => ApiResponse({ status, ...problemResponse(status) })),
   );

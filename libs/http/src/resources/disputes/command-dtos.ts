@@ -18,6 +18,7 @@ import {
   WITHDRAWAL_REASONS,
   type WithdrawalReason,
 } from '#domain';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 import { Clause, Custom, Flag, Id, IdList, IsoDate, NestedList, OneOf, Text, TEXT, TextList, WholeNumber } from '../shared/fields.js';
 
 /*
@@ -39,7 +40,7 @@ export class ActionDto {
   @Text(TEXT.medium, { description: 'What is to be done.', example: 'Reinstate the grant for eight weeks' })
   readonly description!: string;
 
-  @Id({ description: 'The organisation that owns the action.' })
+  @Id({ description: 'The organisation that owns the action.', example: EXAMPLE_IDS.respondent })
   readonly ownerId!: string;
 
   @IsoDate({ description: 'When it is due.', example: '2026-05-01' })
@@ -83,24 +84,24 @@ export class ChooseRouteDto {
     presence: 'optional',
     max: 20,
     description: 'The party organisations that agree to the route: every party, for mediation.',
-    example: ['<complainant id>', '<respondent id>'],
+    example: [EXAMPLE_IDS.complainant, EXAMPLE_IDS.respondent],
   })
   readonly consentFrom?: string[];
 }
 
 export class AppointMediatorDto {
-  @Id({ description: 'The person (with the mediator role) to appoint.' })
+  @Id({ description: 'The person (with the mediator role) to appoint.', example: EXAMPLE_IDS.person })
   readonly personId!: string;
 }
 
 export class AppointPanelDto {
-  @Id({ description: 'The independent panel chair (a panelist belonging to no signatory).' })
+  @Id({ description: 'The independent panel chair (a panelist belonging to no signatory).', example: EXAMPLE_IDS.person })
   readonly chairId!: string;
 
-  @Id({ description: 'A panelist from a statutory body.' })
+  @Id({ description: 'A panelist from a statutory body.', example: EXAMPLE_IDS.person })
   readonly statutoryMemberId!: string;
 
-  @Id({ description: 'A panelist from a voluntary and community sector organisation.' })
+  @Id({ description: 'A panelist from a voluntary and community sector organisation.', example: EXAMPLE_IDS.person })
   readonly vcsMemberId!: string;
 }
 
@@ -110,7 +111,7 @@ export class DeclareConflictDto {
 }
 
 export class ObjectToAppointmentDto {
-  @Id({ description: 'The appointee objected to.' })
+  @Id({ description: 'The appointee objected to.', example: EXAMPLE_IDS.person })
   readonly personId!: string;
 
   @Text(TEXT.medium, { description: 'Why.' })
@@ -118,7 +119,7 @@ export class ObjectToAppointmentDto {
 }
 
 export class RuleOnObjectionDto {
-  @Id({ description: 'The appointee the objection is about.' })
+  @Id({ description: 'The appointee the objection is about.', example: EXAMPLE_IDS.person })
   readonly personId!: string;
 
   @Flag({ description: 'true: the objection is upheld and the appointee stands down.' })
@@ -212,7 +213,7 @@ export class SuspendDto {
   @WholeNumber(1, 40, { description: 'For how many working days (renewable).', example: 20 })
   readonly workingDays!: number;
 
-  @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.' })
+  @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.', example: [EXAMPLE_IDS.complainant, EXAMPLE_IDS.respondent] })
   readonly consentFrom!: string[];
 
   @Flag({
@@ -229,7 +230,7 @@ export class ExtendDeadlineDto {
   @Text(TEXT.medium, { description: 'Why.' })
   readonly reason!: string;
 
-  @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.' })
+  @IdList({ min: 1, max: 20, description: 'Every party organisation, consenting.', example: [EXAMPLE_IDS.complainant, EXAMPLE_IDS.respondent] })
   readonly consentFrom!: string[];
 }
 

@@ -14,6 +14,7 @@ import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { BODY_LIMITS, BodyLimit } from '../../platform/security/body-limit.js';
 import { IDEMPOTENCY_KEY_API_HEADER, IF_MATCH_API_HEADER, ON_BEHALF_API_HEADERS } from '../shared/api-headers.js';
 import { OnBehalfOf } from '../shared/on-behalf-of.js';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 import { CommandResultDto } from '../shared/responses.js';
 import { plain, writeOptions } from '../shared/write-options.js';
 import { CASE_COMMAND_NAMES, type CaseCommandName, COMMAND_SPECS, type CommandSpec, EmptyBodyDto } from './command-dtos.js';
@@ -57,7 +58,7 @@ export class DisputeCommandsController {
   }
 }
 
-const CASE_ID_PARAM = { name: 'id', description: 'The case id.' };
+const CASE_ID_PARAM = { name: 'id', description: 'The case id.', example: EXAMPLE_IDS.case };
 
 /** The commands whose bodies may be larger than BODY_LIMITS.standard; every other takes the standard. */
 const LARGER_BODIES: Partial<Record<CaseCommandName, number>> = {
@@ -102,7 +103,7 @@ function defineCommandRoute(name: CaseCommandName, spec: CommandSpec): void {
     ApiOperation({
       operationId: key,
       summary: `${spec.summary} (${spec.by})`,
-      description: `Sent by: ${spec.by}. Answers the case's new revision (also as ETag) and the global position of its last event.`,
+      description: `Sent by: ${spec.by}. The machine decides: 403 when the caller may never send it on this case, 409 when the case's state does not allow it now (naming the state and the commands allowed), 400 when the body breaks a rule of the process. Answers the case's new revision (also as ETag) and the global position of its last event.`,
     }),
     ApiParam(CASE_ID_PARAM),
     // A command that takes nothing may be sent without a body at all.
@@ -113,7 +114,7 @@ function defineCommandRoute(name: CaseCommandName, spec: CommandSpec): void {
       description: 'Applied.',
       headers: { ETag: { description: '"<revision>": the case\'s new revision.', schema: { type: 'string' } } },
     }),
-    ApiProblemResponses(400, 401, 403, 404, 409, 412, 422),
+    ApiProblemResponses(403, 409),
   )(prototype, key, descriptor);
 }
 

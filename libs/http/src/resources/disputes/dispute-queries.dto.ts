@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { encodeCursor, LISTABLE_STATES, MAX_PAGE_SIZE } from '#application';
 import { isValidIsoDate } from '#domain';
 import { Custom, Id, IsoDate, Text, TEXT } from '../shared/fields.js';
 
@@ -6,6 +7,8 @@ import { Custom, Id, IsoDate, Text, TEXT } from '../shared/fields.js';
 
 const WHOLE = /^\d{1,6}$/;
 const POSITION = /^\d{1,19}$/;
+/** What encodeCursor gives out: base64url, no padding. */
+const CURSOR = /^[A-Za-z0-9_-]+$/;
 
 /** "3" → 3; anything else is left for the check to refuse. */
 export const toWholeNumber = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' && WHOLE.test(value) ? Number(value) : value));
@@ -23,13 +26,19 @@ function MinPosition(): PropertyDecorator {
       type: 'integer',
       format: 'int64',
       minimum: 0,
+      example: 0,
       description: 'Answer only once the read models reflect this global position (e.g. the `position` a command answered). Your own writes are reflected anyway.',
     })(target, key);
   };
 }
 
 export class ListDisputesQueryDto {
-  @Text(100, { presence: 'optional', description: 'A dotted state (formal.awaitingResponse) or a prefix of one (formal, cdg.panel, closed).', example: 'formal' })
+  @Text(100, {
+    presence: 'optional',
+    description: 'A dotted state (formal.awaitingResponse) or a prefix of one (formal, cdg.panel, closed).',
+    example: 'formal',
+    documentation: { enum: [...LISTABLE_STATES] },
+  })
   readonly state?: string;
 
   @toWholeNumber()
@@ -56,11 +65,23 @@ export class ListDisputesQueryDto {
   @IsoDate({ presence: 'optional', description: 'Opened on or before this day (London).', example: '2026-12-31' })
   readonly openedTo?: string;
 
-  @Text(TEXT.short * 2, { presence: 'optional', description: 'The previous page\'s nextCursor.' })
+  @Text(TEXT.short * 2, {
+    presence: 'optional',
+    description: 'The previous page\'s nextCursor, as it was given (opaque).',
+    example: encodeCursor({ openedAt: '2026-03-02T10:00:00.000Z', id: '00000000-0000-4000-8000-000000000000' }),
+    documentation: { pattern: CURSOR.source },
+  })
   readonly cursor?: string;
 
   @toWholeNumber()
-  @Custom('limit', wholeNumberBetween(1, 100), { presence: 'optional', type: 'integer', minimum: 1, maximum: 100, description: 'Page size, 1 to 100 (default 25).' })
+  @Custom('limit', wholeNumberBetween(1, MAX_PAGE_SIZE), {
+    presence: 'optional',
+    type: 'integer',
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    example: 25,
+    description: `Page size, 1 to ${MAX_PAGE_SIZE} (default 25).`,
+  })
   readonly limit?: number;
 
   @MinPosition()
@@ -80,6 +101,7 @@ export class HistoryQueryDto {
     presence: 'optional',
     type: 'string',
     format: 'date-time',
+    example: '2026-03-02T10:00:00Z',
     description: 'Only the events up to this instant, and the state the case was in then.',
   })
   readonly asOf?: string;

@@ -23,13 +23,14 @@ import { IdempotencyKey } from '../../platform/idempotency/idempotency-key.decor
 import { ApiProblemResponses, problemContent } from '../../platform/openapi/problem-schema.js';
 import { IDEMPOTENCY_KEY_API_HEADER, ON_BEHALF_API_HEADERS } from '../shared/api-headers.js';
 import { OnBehalfOf } from '../shared/on-behalf-of.js';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 import { CommandResultDto } from '../shared/responses.js';
 import { plain, writeOptions } from '../shared/write-options.js';
 import { DisputeListDto, DisputeViewDto, HistoryDto, ReplayDto } from './dispute-responses.js';
 import { HistoryQueryDto, ListDisputesQueryDto } from './dispute-queries.dto.js';
 import { RaiseDisputeDto } from './raise-dispute.dto.js';
 
-const CASE_ID = { name: 'id', description: 'The case id, as POST /disputes answered it.' };
+const CASE_ID = { name: 'id', description: 'The case id, as POST /disputes answered it.', example: EXAMPLE_IDS.case };
 
 /** Raising and reading cases. The commands on a case are in DisputeCommandsController. */
 @ApiTags('disputes')
@@ -45,7 +46,8 @@ export class DisputesController {
   @ApiOperation({
     operationId: 'raiseDispute',
     summary: 'Raise a dispute (partner, for their organisation)',
-    description: 'The complainant is the caller\'s organisation. The secretariat may raise for a partner with X-On-Behalf-Of and X-On-Behalf-Reason.',
+    description:
+      'The complainant is the caller\'s organisation; the respondents must be other signatories (an unknown one is a 400 naming it). The clause checks (3.2 notice, 3.4 consultation) run on `dates`. The secretariat may raise for a partner with X-On-Behalf-Of and X-On-Behalf-Reason. Answers the new case\'s id, its revision (0) and the position of its first event, with Location and ETag.',
   })
   @ApiBody({ type: RaiseDisputeDto })
   @ApiHeaders([IDEMPOTENCY_KEY_API_HEADER, ...ON_BEHALF_API_HEADERS])
@@ -54,7 +56,7 @@ export class DisputesController {
     description: 'Raised.',
     headers: { Location: { description: '/disputes/{id}', schema: { type: 'string' } }, ETag: { description: '"<revision>"', schema: { type: 'string' } } },
   })
-  @ApiProblemResponses(400, 401, 403, 422)
+  @ApiProblemResponses(403)
   async raise(
     @Body() body: RaiseDisputeDto,
     @CurrentPrincipal() principal: Principal,
@@ -75,10 +77,10 @@ export class DisputesController {
   @ApiOperation({
     operationId: 'listDisputes',
     summary: 'The cases the caller may see, newest opened first, from the case list projection',
-    description: 'Filters combine. Reflects the caller\'s own earlier commands. Unknown query parameters are refused.',
+    description:
+      'From the case list read model: only the cases the caller may see (parties, appointees, secretariat, chair, auditors). Filters combine; unknown query parameters are refused (400). Pages of `limit` (default 25) follow `nextCursor`. Reflects the caller\'s own earlier commands; `minPosition` waits for anyone\'s.',
   })
   @ApiOkResponse({ type: DisputeListDto })
-  @ApiProblemResponses(400, 401)
   list(@Query() query: ListDisputesQueryDto, @CurrentPrincipal() principal: Principal): Promise<DisputeList> {
     const { cursor, limit, minPosition, ...filters } = query;
     return this.queries.execute(new ListDisputes(principal, plainFilters(filters), cursor ?? null, limit, minPosition));
@@ -92,7 +94,6 @@ export class DisputesController {
   })
   @ApiParam(CASE_ID)
   @ApiOkResponse({ type: DisputeViewDto, headers: { ETag: { description: '"<revision>": send it back as If-Match.', schema: { type: 'string' } } } })
-  @ApiProblemResponses(401, 404)
   async get(@Param('id') id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) reply: FastifyReply): Promise<DisputeCaseView> {
     const view = await this.queries.execute(new GetDispute(principal, id));
     setETag(reply, view.revision);
@@ -103,10 +104,11 @@ export class DisputesController {
   @ApiOperation({
     operationId: 'getDisputeHistory',
     summary: 'Every event of the case in order; with asOf, the events up to then and the state it was in',
+    description:
+      'Read from the case\'s event stream: each event with its global position, stream revision, type, time, actor and data, oldest first. With `asOf` (an instant with a time zone) only the events that occurred up to then, and `state`, the case as the machine had it then (without revision and position: it is not a current read; absent when the case did not exist yet). Who may read the case may read its history; anyone else gets 404.',
   })
   @ApiParam(CASE_ID)
   @ApiOkResponse({ type: HistoryDto })
-  @ApiProblemResponses(400, 401, 404)
   history(@Param('id') id: string, @Query() query: HistoryQueryDto, @CurrentPrincipal() principal: Principal) {
     // Normalised to UTC with milliseconds, so it compares with the recorded occurredAt as text.
     const asOf = query.asOf === undefined ? undefined : new Date(query.asOf).toISOString();
@@ -117,11 +119,12 @@ export class DisputesController {
   @ApiOperation({
     operationId: 'replayDispute',
     summary: 'The state after each event, from the machine that runs the live case (auditor, secretariat)',
+    description:
+      'Folds the stream event by event through the same machine that runs the live case and answers, for each event, the state, stage and the case as it was right after it: an audit of how the case got where it is. For auditors and the secretariat (403 for other callers who may see the case, 404 for those who may not).',
   })
   @ApiParam(CASE_ID)
   @ApiOkResponse({ type: ReplayDto })
   @ApiForbiddenResponse({ description: 'Only auditors and the secretariat replay a case.', content: problemContent })
-  @ApiProblemResponses(401, 404)
   replay(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.queries.execute(new GetDisputeReplay(principal, id));
   }

@@ -6,6 +6,7 @@ import { type FastifyReply } from 'fastify';
 import { GetEvidence, type Principal } from '#application';
 import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator.js';
 import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 
 /** A media type we can send back as it was given: `type/subtype` and printable parameters, nothing that could break a header. */
 const SENDABLE_MEDIA_TYPE = /^[A-Za-z0-9][\w.+-]*\/[A-Za-z0-9][\w.+-]*(\s*;[\x20-\x7e]*)?$/;
@@ -29,8 +30,8 @@ export class EvidenceController {
       'The bytes with their uploaded media type, as an attachment (`Content-Disposition` with the filename, RFC 6266 encoded) and ' +
       '`X-Content-Type-Options: nosniff`. A case the caller may not see, and a hash the case does not list, are both 404.',
   })
-  @ApiParam({ name: 'id', description: 'The case id.' })
-  @ApiParam({ name: 'sha256', description: 'The evidence\'s SHA-256, as the case view lists it.' })
+  @ApiParam({ name: 'id', description: 'The case id.', example: EXAMPLE_IDS.case })
+  @ApiParam({ name: 'sha256', description: 'The evidence\'s SHA-256, as the case view lists it.', example: EXAMPLE_IDS.evidence })
   @ApiProduces('*/*')
   @ApiOkResponse({
     description: 'The file.',

@@ -1,4 +1,5 @@
 import { isValidIsoDate } from '#domain';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 import { ClauseList, Custom, Flag, IdList, IsoDate, NestedObject, Text, TEXT } from '../shared/fields.js';
 
 /** Dates for the arithmetic clause checks (3.2 notice, 3.4 consultation); all optional. */
@@ -28,7 +29,7 @@ export class ClauseDatesDto {
 
 /** POST /disputes: a partner raises a dispute for their organisation. */
 export class RaiseDisputeDto {
-  @IdList({ min: 1, max: 20, description: 'The organisations the dispute is raised against.', example: ['<organisation id>'] })
+  @IdList({ min: 1, max: 20, description: 'The organisations the dispute is raised against.', example: [EXAMPLE_IDS.respondent] })
   readonly respondentIds!: string[];
 
   @ClauseList({ min: 1, max: 20, description: 'The Compact undertakings the dispute is about.', example: ['3.2', '4.1'] })
@@ -37,7 +38,7 @@ export class RaiseDisputeDto {
   @Text(300, { description: 'One line that names the dispute.', example: 'Grant cut at four weeks\' notice' })
   readonly summary!: string;
 
-  @Text(TEXT.long, { description: 'What happened.' })
+  @Text(TEXT.long, { description: 'What happened.', example: 'Our grant was cut with four weeks\' notice, in the middle of the winter appeal.' })
   readonly details!: string;
 
   @Text(TEXT.medium, { description: 'What the complainant wants to happen.', example: 'Twelve weeks\' notice' })

@@ -10,6 +10,7 @@ import { CorrelationId } from '../../platform/correlation/correlation-id.decorat
 import { IdempotencyKey } from '../../platform/idempotency/idempotency-key.decorator.js';
 import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { IDEMPOTENCY_KEY_API_HEADER } from '../shared/api-headers.js';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 import { CommandResultDto, OrganisationDto, OrganisationListDto } from '../shared/responses.js';
 import { plain, writeOptions } from '../shared/write-options.js';
 import { LeaveCompactDto } from './leave-compact.dto.js';
@@ -25,11 +26,18 @@ export class OrganisationsController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ operationId: 'signOrganisation', summary: 'Sign an organisation up to the Compact (admin)' })
+  @ApiOperation({
+    operationId: 'signOrganisation',
+    summary: 'Sign an organisation up to the Compact (admin)',
+    description: 'Records OrganisationSigned in the directory\'s log. Answers the new organisation\'s id with Location.',
+  })
   @ApiBody({ type: SignOrganisationDto })
   @ApiHeader(IDEMPOTENCY_KEY_API_HEADER)
-  @ApiCreatedResponse({ type: CommandResultDto, description: 'Signed; `Location` names the organisation.', headers: { Location: { schema: { type: 'string' } } } })
-  @ApiProblemResponses(400, 401, 403, 422)
+  @ApiCreatedResponse({
+    type: CommandResultDto,
+    description: 'Signed; `Location` names the organisation.',
+    headers: { Location: { description: '/organisations/{id}', schema: { type: 'string' } } },
+  })
   async sign(
     @Body() body: SignOrganisationDto,
     @CurrentPrincipal() principal: Principal,
@@ -45,9 +53,12 @@ export class OrganisationsController {
   }
 
   @Get()
-  @ApiOperation({ operationId: 'listOrganisations', summary: 'The signatories (anyone signed in)' })
+  @ApiOperation({
+    operationId: 'listOrganisations',
+    summary: 'The signatories (anyone signed in)',
+    description: 'Every organisation that has signed the Compact, by name, with the date it signed (and left, if it has). Anyone signed in may read it.',
+  })
   @ApiOkResponse({ type: OrganisationListDto })
-  @ApiProblemResponses(401)
   async list(): Promise<{ items: OrganisationView[] }> {
     const { items } = await this.queries.execute(new ListOrganisations());
     // `id` beside `organisationId`: every other resource calls its id `id`.
@@ -64,7 +75,7 @@ export class OrganisationsController {
       'Event OrganisationLeft. From then on nobody joins it and no dispute is raised by or against it; its open cases and its people\'s ' +
       'membership history stay. Leaving is once: 409 if it already left.',
   })
-  @ApiParam({ name: 'id', description: 'The organisation id.' })
+  @ApiParam({ name: 'id', description: 'The organisation id.', example: EXAMPLE_IDS.organisation })
   @ApiBody({ type: LeaveCompactDto })
   @ApiHeader(IDEMPOTENCY_KEY_API_HEADER)
   @ApiOkResponse({ type: CommandResultDto, description: 'Recorded: the organisation\'s new stream revision and the global position of the event.' })
@@ -82,10 +93,9 @@ export class OrganisationsController {
 
   /** Where POST's Location points. The directory is small and public to signed-in callers, so the list is read. */
   @Get(':id')
-  @ApiOperation({ operationId: 'getOrganisation', summary: 'One signatory (anyone signed in)' })
-  @ApiParam({ name: 'id', description: 'The organisation id.' })
+  @ApiOperation({ operationId: 'getOrganisation', summary: 'One signatory (anyone signed in)', description: 'Where POST /organisations\' Location points. An unknown id is a 404.' })
+  @ApiParam({ name: 'id', description: 'The organisation id.', example: EXAMPLE_IDS.respondent })
   @ApiOkResponse({ type: OrganisationDto })
-  @ApiProblemResponses(401, 404)
   async get(@Param('id') id: string): Promise<OrganisationView> {
     const found = (await this.list()).items.find((item) => item.id === id);
     if (!found) throw new NotFoundError(`No organisation ${id}.`, 'ORGANISATION.NOT_FOUND');

@@ -28,6 +28,7 @@ import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { EmptyBodyDto } from '../disputes/command-dtos.js';
 import { IDEMPOTENCY_KEY_API_HEADER } from '../shared/api-headers.js';
 import { RegisteredPersonDto } from '../shared/responses.js';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 import { plain, writeOptions } from '../shared/write-options.js';
 import { ListPeopleQueryDto } from './people-queries.dto.js';
 import { PersonDto, PersonListDto } from './people-responses.js';
@@ -35,7 +36,7 @@ import { CommandWriteOptions, PersonCommand } from './person-command.decorator.j
 import { DeactivatePersonDto, MovePersonDto, RoleChangeDto } from './person-commands.dto.js';
 import { RegisterPersonDto } from './register-person.dto.js';
 
-const PERSON_ID = { name: 'id', description: 'The person id, as POST /people answered it.' };
+const PERSON_ID = { name: 'id', description: 'The person id, as POST /people answered it.', example: EXAMPLE_IDS.person };
 
 /**
  * The people who run and take part in the process. Admin commands each append one event to the
@@ -55,12 +56,13 @@ export class PeopleController {
   @ApiOperation({
     operationId: 'registerPerson',
     summary: 'Register a person with their roles (admin)',
-    description: 'Answers the person\'s bearer token once; only its hash is kept. `organisationId` is required for partners.',
+    description:
+      'Records PersonRegistered in the directory\'s log, with the organisation the person acts for (required for partners; kept with its dates for the conflict-of-interest rule). Answers the person\'s bearer token once: only its hash is kept, so store it now. A repeat with an Idempotency-Key whose person already exists is a 409 (the token cannot be shown twice).',
   })
   @ApiBody({ type: RegisterPersonDto })
   @ApiHeader(IDEMPOTENCY_KEY_API_HEADER)
-  @ApiCreatedResponse({ type: RegisteredPersonDto })
-  @ApiProblemResponses(400, 401, 403, 409, 422)
+  @ApiCreatedResponse({ type: RegisteredPersonDto, description: 'Registered.' })
+  @ApiProblemResponses(409)
   async register(
     @Body() body: RegisterPersonDto,
     @CurrentPrincipal() principal: Principal,

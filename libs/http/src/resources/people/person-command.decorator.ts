@@ -9,6 +9,7 @@ import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { IDEMPOTENCY_KEY_API_HEADER, IF_MATCH_API_HEADER } from '../shared/api-headers.js';
 import { CommandResultDto } from '../shared/responses.js';
 import { writeOptions } from '../shared/write-options.js';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 
 interface PersonCommandDoc {
   readonly operationId: string;
@@ -31,7 +32,7 @@ export function PersonCommand(command: string, doc: PersonCommandDoc): MethodDec
     Roles('admin'),
     HttpCode(200),
     ApiOperation({ operationId: doc.operationId, summary: `${doc.summary} (admin)`, description: doc.description }),
-    ApiParam({ name: 'id', description: 'The person id, as POST /people answered it.' }),
+    ApiParam({ name: 'id', description: 'The person id, as POST /people answered it.', example: EXAMPLE_IDS.member }),
     ApiBody({ type: doc.body, required: doc.bodyRequired ?? true }),
     ApiHeaders([IF_MATCH_API_HEADER, IDEMPOTENCY_KEY_API_HEADER]),
     ApiOkResponse({

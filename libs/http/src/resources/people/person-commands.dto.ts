@@ -4,6 +4,7 @@ import { Transform } from 'class-transformer';
 import { ValidateBy } from 'class-validator';
 import { GRANTABLE_ROLES } from '#domain';
 import { ID_MAX, OneOf, Text, TEXT } from '../shared/fields.js';
+import { EXAMPLE_IDS } from '../shared/examples.js';
 
 /* Bodies of the admin commands on a person: POST /people/{id}/{command}. */
 
@@ -36,7 +37,7 @@ function TargetOrganisation(): PropertyDecorator {
       minLength: 1,
       maxLength: ID_MAX,
       description: 'The organisation the person now acts for, or null: they belong to none from now on. The membership just ended keeps its dates (the 12-month conflict-of-interest rule reads them).',
-      example: 'a0c6e1d2-5f8b-4b7a-9c1e-2d3f4a5b6c7d',
+      example: EXAMPLE_IDS.respondent,
     }),
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
     ValidateBy({

@@ -28,8 +28,10 @@ export const TEXT = {
 
 export const ID_MAX = 100;
 /** Ids are opaque, but printable ASCII without spaces: no control characters or padding slip into a lookup. */
-const ID_PATTERN = /^[\x21-\x7e]+$/;
+export const ID_PATTERN = /^[\x21-\x7e]+$/;
 const CLAUSE_IDS = COMPACT_CLAUSES.map((c) => c.id);
+/** Text that is not only white space (JavaScript's \s is exactly what trim() removes). */
+export const NOT_BLANK = /\S/;
 
 type Problem = string | null;
 type Check = (value: unknown) => Problem;
@@ -82,7 +84,7 @@ export const textProblem =
   (max: number): Check =>
   (value) => {
     if (typeof value !== 'string') return 'must be a string';
-    if (value.trim() === '') return 'must not be empty';
+    if (!NOT_BLANK.test(value)) return 'must not be empty';
     if (value.length > max) return `must be at most ${max} characters`;
     return null;
   };
@@ -104,13 +106,23 @@ interface FieldOptions {
   readonly presence?: Presence;
   readonly example?: unknown;
   readonly requiredWhen?: RequiredWhen;
+  /** What a later check enforces as well (e.g. the application's vocabulary), for the document. */
+  readonly documentation?: ApiPropertyOptions;
 }
 
 /** Free text: trimmed, not empty, at most `max` characters. */
 export function Text(max: number, options: FieldOptions): PropertyDecorator {
   const presence = options.presence ?? 'required';
   return applyDecorators(
-    documented(presence, { type: String, minLength: 1, maxLength: max, description: options.description, example: options.example }),
+    documented(presence, {
+      type: String,
+      minLength: 1,
+      maxLength: max,
+      pattern: NOT_BLANK.source,
+      description: options.description,
+      example: options.example,
+      ...options.documentation,
+    } as ApiPropertyOptions),
     trimmed(),
     Checked('text', presenceOf(presence, textProblem(max), options.requiredWhen)),
   );
@@ -120,7 +132,7 @@ export function Text(max: number, options: FieldOptions): PropertyDecorator {
 export function Id(options: FieldOptions): PropertyDecorator {
   const presence = options.presence ?? 'required';
   return applyDecorators(
-    documented(presence, { type: String, minLength: 1, maxLength: ID_MAX, description: options.description, example: options.example }),
+    documented(presence, { type: String, minLength: 1, maxLength: ID_MAX, pattern: ID_PATTERN.source, description: options.description, example: options.example }),
     trimmed(),
     Checked('id', presenceOf(presence, idProblem)),
   );
@@ -191,7 +203,14 @@ export function IdList(options: ListOptions): PropertyDecorator {
   const presence = options.presence ?? 'required';
   const min = options.min ?? 0;
   return applyDecorators(
-    documented(presence, { type: [String], minItems: min, maxItems: options.max, description: options.description, example: options.example }),
+    documented(presence, {
+      type: 'array',
+      items: { type: 'string', minLength: 1, maxLength: ID_MAX, pattern: ID_PATTERN.source },
+      minItems: min,
+      maxItems: options.max,
+      description: options.description,
+      example: options.example,
+    }),
     trimmedItems(),
     Checked('idList', presenceOf(presence, listProblem(min, options.max, idProblem))),
   );
@@ -204,7 +223,7 @@ export function TextList(itemMax: number, options: ListOptions): PropertyDecorat
   return applyDecorators(
     documented(presence, {
       type: 'array',
-      items: { type: 'string', minLength: 1, maxLength: itemMax },
+      items: { type: 'string', minLength: 1, maxLength: itemMax, pattern: NOT_BLANK.source },
       minItems: min,
       maxItems: options.max,
       description: options.description,

@@ -2,12 +2,11 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type FastifyRequest } from 'fastify';
 import { type WriteOptions } from '#application';
 import { type FieldError, ValidationError } from '#core';
-import { ID_MAX } from './fields.js';
+import { ID_MAX, ID_PATTERN, NOT_BLANK } from './fields.js';
 
 export const ON_BEHALF_OF_HEADER = 'x-on-behalf-of';
 export const ON_BEHALF_REASON_HEADER = 'x-on-behalf-reason';
-const REASON_MAX = 1_000;
-const ID = /^[\x21-\x7e]+$/;
+export const ON_BEHALF_REASON_MAX = 1_000;
 
 /**
  * The secretariat records a party's step for them (process.md, Roles) with two headers rather than
@@ -21,11 +20,11 @@ export function onBehalfOfFrom(headers: FastifyRequest['headers']): WriteOptions
   if (organisationId === undefined && reason === undefined) return undefined;
 
   const errors: FieldError[] = [];
-  if (typeof organisationId !== 'string' || !ID.test(organisationId.trim()) || organisationId.trim().length > ID_MAX) {
+  if (typeof organisationId !== 'string' || !ID_PATTERN.test(organisationId.trim()) || organisationId.trim().length > ID_MAX) {
     errors.push({ field: 'X-On-Behalf-Of', message: 'must be one header naming the organisation (its id) the step is recorded for' });
   }
-  if (typeof reason !== 'string' || reason.trim() === '' || reason.length > REASON_MAX) {
-    errors.push({ field: 'X-On-Behalf-Reason', message: `must be one header stating why the secretariat records the step (1 to ${REASON_MAX} characters)` });
+  if (typeof reason !== 'string' || !NOT_BLANK.test(reason) || reason.length > ON_BEHALF_REASON_MAX) {
+    errors.push({ field: 'X-On-Behalf-Reason', message: `must be one header stating why the secretariat records the step (1 to ${ON_BEHALF_REASON_MAX} characters)` });
   }
   if (errors.length > 0) {
     throw new ValidationError(`Recording on behalf of a party needs both headers: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}.`, errors, 'VALIDATION.ON_BEHALF_OF');
