@@ -15,6 +15,8 @@ export type Who = (c: DisputeContext, actor: Actor) => boolean;
 export interface CommandRule<P> {
   /** The event(s) it records first, when allowed: the machine is asked about these before the payload is read. */
   readonly events: readonly DisputeEventType[];
+  /** What it does, in a line: for the API's documentation (and the pages). */
+  readonly summary: string;
   readonly who: Who;
   /** `who` in api.md's words (its "by" column): for the API's documentation. */
   readonly by: string;

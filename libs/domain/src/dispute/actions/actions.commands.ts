@@ -28,6 +28,7 @@ export const ACTIONS_COMMANDS: CommandTable<ActionsCommands> = {
   /** The complainant records what both sides agreed at stages 1–2; the mediator in mediation. */
   'agree-resolution': {
     events: ['ResolutionAgreed'],
+    summary: 'Record the resolution agreed, with its actions',
     who: anyOf(isComplainant, isCaseMediator),
     by: 'complainant at stages 1–2, mediator in mediation',
     decide: (c, p, env) => [
@@ -44,6 +45,7 @@ export const ACTIONS_COMMANDS: CommandTable<ActionsCommands> = {
 
   'complete-action': {
     events: ['ActionCompleted'],
+    summary: 'Record an agreed action as done',
     who: mayCompleteActions,
     by: 'the action\'s owner, secretariat',
     refusalFor: (c, p, actor) =>
@@ -58,6 +60,7 @@ export const ACTIONS_COMMANDS: CommandTable<ActionsCommands> = {
 
   'vary-action': {
     events: ['ActionVaried'],
+    summary: "Change an agreed action's due date or description",
     who: role('secretariat'),
     by: 'secretariat',
     decide(c, p, env) {
@@ -85,6 +88,7 @@ export const ACTIONS_COMMANDS: CommandTable<ActionsCommands> = {
 
   'record-missed-action': {
     events: ['ActionMissed'],
+    summary: 'Record an agreed action not done by its check day',
     who: role('system', 'secretariat'),
     by: 'the engine (or the secretariat)',
     decide(c, p, env) {

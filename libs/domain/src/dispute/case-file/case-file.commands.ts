@@ -18,6 +18,7 @@ export interface CaseFileCommands {
 export const CASE_FILE_COMMANDS: CommandTable<CaseFileCommands> = {
   'add-note': {
     events: ['NoteAdded'],
+    summary: 'Add a note to the case file',
     who: mayParticipate,
     by: 'anyone who may see the case, but auditors',
     decide: (c, p) => [
@@ -35,6 +36,7 @@ export const CASE_FILE_COMMANDS: CommandTable<CaseFileCommands> = {
   /** The one check of an upload's size: the application only decodes and hashes it, and stores it once this has passed. */
   'add-evidence': {
     events: ['EvidenceAdded'],
+    summary: 'Add evidence to the case file (stored by SHA-256; 10 MB at most)',
     who: mayParticipate,
     by: 'anyone who may see the case, but auditors',
     decide(c, p) {
@@ -57,6 +59,7 @@ export const CASE_FILE_COMMANDS: CommandTable<CaseFileCommands> = {
 
   'record-lesson': {
     events: ['LessonRecorded'],
+    summary: 'Record a lesson learned',
     who: mayRecordLesson,
     by: 'secretariat, chair, mediator, panelist',
     decide: (c, p) => [

@@ -75,6 +75,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
    */
   'choose-route': {
     events: ['RouteChosen'],
+    summary: "Choose mediation (with every party's consent) or a panel, once",
     who: role('chair'),
     by: 'chair',
     decide(c, p) {
@@ -90,6 +91,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
 
   'appoint-mediator': {
     events: ['MediatorAppointed'],
+    summary: 'Appoint the mediator',
     who: role('secretariat'),
     by: 'secretariat',
     decide(c, p, env) {
@@ -111,6 +113,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
   /** Three members: an independent chair, one from a statutory body and one from the voluntary sector. */
   'appoint-panel': {
     events: ['PanelAppointed'],
+    summary: 'Appoint the three-member panel',
     who: role('secretariat'),
     by: 'secretariat',
     decide(c, p, env) {
@@ -140,6 +143,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
 
   'declare-conflict': {
     events: ['ConflictDeclared'],
+    summary: 'Declare a conflict of interest and stand down',
     who: isAppointee,
     by: 'appointee',
     decide: (c, p, env) => [
@@ -152,6 +156,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
 
   'object-to-appointment': {
     events: ['AppointmentObjected'],
+    summary: 'Object to an appointment (within 5 working days)',
     who: isParty,
     by: 'party',
     decide(c, p, env) {
@@ -167,6 +172,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
 
   'rule-on-objection': {
     events: ['ObjectionRuled'],
+    summary: 'Rule on an objection to an appointment',
     who: role('chair'),
     by: 'chair',
     decide(c, p, env) {
@@ -189,6 +195,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
 
   'record-session': {
     events: ['MediationSessionHeld'],
+    summary: 'Record a mediation session',
     who: isCaseMediator,
     by: 'mediator',
     decide: (_c, p, env) => [
@@ -205,6 +212,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
 
   'end-mediation': {
     events: ['MediationEnded'],
+    summary: 'End mediation without agreement (the case goes to a panel)',
     who: isCaseMediator,
     by: 'mediator',
     decide: (c, p, env) => [
@@ -214,6 +222,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
 
   'record-hearing': {
     events: ['PanelHearingHeld'],
+    summary: 'Record the panel hearing',
     who: isCasePanelist,
     by: 'panelist',
     decide: (c, p, env) => [
@@ -231,6 +240,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
   /** Findings open one comply-or-explain clock per party. */
   'issue-findings': {
     events: ['FindingsIssued'],
+    summary: "Issue the panel's findings and recommendations",
     who: isCasePanelist,
     by: 'panelist',
     decide: (c, p, env) => [
@@ -251,6 +261,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
 
   'respond-to-findings': {
     events: ['FindingsResponded'],
+    summary: 'Accept, partly accept or decline the findings (reasons unless accepting)',
     who: isParty,
     by: 'party',
     decide(_c, p, env) {

@@ -26,6 +26,7 @@ export const CLOCKS_COMMANDS: CommandTable<ClocksCommands> = {
    */
   suspend: {
     events: ['CaseSuspended'],
+    summary: 'Suspend the case by consent of every party, and of the panel chair once a panel is appointed (at most 40 working days at a time)',
     who: role('secretariat'),
     by: 'secretariat',
     decide(c, p, env) {
@@ -63,6 +64,7 @@ export const CLOCKS_COMMANDS: CommandTable<ClocksCommands> = {
   /** Resumption restarts each paused clock with the working days it had left, from the day it counts as received. */
   resume: {
     events: ['CaseResumed'],
+    summary: 'Resume a suspended case',
     who: mayResume,
     by: 'secretariat, party',
     decide: (c, _p, env) => [
@@ -84,6 +86,7 @@ export const CLOCKS_COMMANDS: CommandTable<ClocksCommands> = {
   /** Any deadline can move by consent of both parties: this moves the current step's clock(s). */
   'extend-deadline': {
     events: ['DeadlineExtended'],
+    summary: "Extend the current step's deadline by consent of every party",
     who: role('secretariat'),
     by: 'secretariat',
     decide(c, p, env) {
@@ -114,6 +117,7 @@ export const CLOCKS_COMMANDS: CommandTable<ClocksCommands> = {
 
   'record-missed-deadline': {
     events: ['DeadlineMissed'],
+    summary: 'Record a deadline missed once its due date has ended',
     who: role('system', 'secretariat'),
     by: 'the engine (or the secretariat)',
     decide(c, p) {

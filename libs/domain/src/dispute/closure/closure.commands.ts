@@ -38,6 +38,7 @@ export const CLOSURE_COMMANDS: CommandTable<ClosureCommands> = {
   /** The reason in words is optional whatever the code, as api.md has it. */
   withdraw: {
     events: ['DisputeWithdrawn'],
+    summary: 'Withdraw the dispute',
     who: isComplainant,
     by: 'complainant',
     decide: (_c, p) => [
@@ -47,6 +48,7 @@ export const CLOSURE_COMMANDS: CommandTable<ClosureCommands> = {
 
   'refer-externally': {
     events: ['ReferredExternally'],
+    summary: 'Refer the dispute to an external body (stage 4)',
     who: isComplainant,
     by: 'complainant',
     decide(c, p, env) {
@@ -65,6 +67,7 @@ export const CLOSURE_COMMANDS: CommandTable<ClosureCommands> = {
 
   'record-external-outcome': {
     events: ['ExternalOutcomeRecorded'],
+    summary: 'Record what the external body decided',
     who: role('secretariat'),
     by: 'secretariat',
     decide: (_c, p) => [{ type: 'ExternalOutcomeRecorded', data: { outcome: requireText(p.outcome, 'outcome') } }],
@@ -72,6 +75,7 @@ export const CLOSURE_COMMANDS: CommandTable<ClosureCommands> = {
 
   'request-reopening': {
     events: ['ReopeningRequested'],
+    summary: 'Ask for a closed case to be reopened (within 60 working days)',
     who: isParty,
     by: 'party',
     decide(c, p, env) {
@@ -90,6 +94,7 @@ export const CLOSURE_COMMANDS: CommandTable<ClosureCommands> = {
 
   'decide-reopening': {
     events: ['CaseReopened', 'ReopeningRefused'],
+    summary: 'Grant or refuse a reopening',
     who: role('chair'),
     by: 'chair',
     decide(c, p, env) {

@@ -15,6 +15,7 @@ export interface FormalCommands {
 export const FORMAL_COMMANDS: CommandTable<FormalCommands> = {
   'lodge-formal': {
     events: ['FormalComplaintLodged'],
+    summary: 'Take the dispute to the formal stage (stage 2)',
     who: isComplainant,
     by: 'complainant',
     decide: (c, p, env) => [
@@ -31,6 +32,7 @@ export const FORMAL_COMMANDS: CommandTable<FormalCommands> = {
   /** The respondent's one-off extension: up to 10 WD on top of the current due date, with reasons. */
   'extend-response-deadline': {
     events: ['ResponseDeadlineExtended'],
+    summary: 'Extend the formal response deadline once, by up to 10 working days',
     who: isRespondent,
     by: 'respondent',
     decide(c, p, env) {
@@ -57,6 +59,7 @@ export const FORMAL_COMMANDS: CommandTable<FormalCommands> = {
 
   respond: {
     events: ['FormalResponseIssued'],
+    summary: 'Issue the formal written response',
     who: isRespondent,
     by: 'respondent',
     decide: (c, p, env) => [
@@ -69,6 +72,7 @@ export const FORMAL_COMMANDS: CommandTable<FormalCommands> = {
 
   'refer-to-cdg': {
     events: ['ReferredToCdg'],
+    summary: 'Refer the dispute to the Compact Development Group (stage 3)',
     who: isComplainant,
     by: 'complainant',
     decide: (c, p, env) => [

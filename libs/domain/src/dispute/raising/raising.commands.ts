@@ -28,6 +28,7 @@ export const RAISING_COMMANDS: CommandTable<RaisingCommands> = {
   /** Raising a dispute: the complainant is the organisation the caller acts for. */
   raise: {
     events: ['DisputeRaised'],
+    summary: 'Raise a dispute',
     who: role('partner', 'secretariat'),
     by: 'partner',
     decide(_c, p, env) {
@@ -89,6 +90,7 @@ export const RAISING_COMMANDS: CommandTable<RaisingCommands> = {
   /** Stage 1 and stage 2 alike: several respondents act as one side, any of them may acknowledge. */
   acknowledge: {
     events: ['AcknowledgementGiven'],
+    summary: 'Acknowledge the dispute (or the formal complaint)',
     who: isRespondent,
     by: 'respondent',
     decide: (_c, _p, env) => [{ type: 'AcknowledgementGiven', data: { organisationId: organisationActedFor(env.actor) ?? '' } }],

@@ -12,7 +12,7 @@ import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { IDEMPOTENCY_KEY_API_HEADER } from '../shared/api-headers.js';
 import { EXAMPLE_IDS } from '../shared/examples.js';
 import { CommandResultDto, OrganisationDto, OrganisationListDto } from '../shared/responses.js';
-import { plain, writeOptions } from '../shared/write-options.js';
+import { plain, writeOptions } from '../shared/write-context.js';
 import { LeaveCompactDto } from './leave-compact.dto.js';
 import { SignOrganisationDto } from './sign-organisation.dto.js';
 

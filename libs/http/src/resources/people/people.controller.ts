@@ -29,7 +29,7 @@ import { EmptyBodyDto } from '../disputes/command-dtos.js';
 import { IDEMPOTENCY_KEY_API_HEADER } from '../shared/api-headers.js';
 import { RegisteredPersonDto } from '../shared/responses.js';
 import { EXAMPLE_IDS } from '../shared/examples.js';
-import { plain, writeOptions } from '../shared/write-options.js';
+import { plain, writeOptions } from '../shared/write-context.js';
 import { ListPeopleQueryDto } from './people-queries.dto.js';
 import { PersonDto, PersonListDto } from './people-responses.js';
 import { CommandWriteOptions, PersonCommand } from './person-command.decorator.js';

@@ -3,12 +3,10 @@ import { ApiBody, ApiHeaders, ApiOkResponse, ApiOperation, ApiParam } from '@nes
 import { type FastifyRequest } from 'fastify';
 import { type WriteOptions } from '#application';
 import { Roles } from '../../platform/auth/roles.decorator.js';
-import { expectedRevisionFrom } from '../../platform/concurrency/if-match.js';
-import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../../platform/idempotency/idempotency-key.js';
 import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { IDEMPOTENCY_KEY_API_HEADER, IF_MATCH_API_HEADER } from '../shared/api-headers.js';
 import { CommandResultDto } from '../shared/responses.js';
-import { writeOptions } from '../shared/write-options.js';
+import { writeOptionsOf } from '../shared/write-context.js';
 import { EXAMPLE_IDS } from '../shared/examples.js';
 
 interface PersonCommandDoc {
@@ -44,12 +42,7 @@ export function PersonCommand(command: string, doc: PersonCommandDoc): MethodDec
   );
 }
 
-/** If-Match, Idempotency-Key and the correlation id of the request, as the command's WriteOptions. */
-export const CommandWriteOptions = createParamDecorator((_data: unknown, context: ExecutionContext): WriteOptions => {
-  const request = context.switchToHttp().getRequest<FastifyRequest>();
-  return writeOptions({
-    expectedRevision: expectedRevisionFrom(request.headers['if-match']),
-    idempotencyKey: parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]),
-    correlationId: request.id,
-  });
-});
+/** If-Match, Idempotency-Key and the correlation id of the request, as the command's WriteOptions (nobody acts on behalf of a party here). */
+export const CommandWriteOptions = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): WriteOptions => writeOptionsOf(context.switchToHttp().getRequest<FastifyRequest>(), { onBehalfOf: false }),
+);
