@@ -13,7 +13,7 @@ export * from './dispute/dispute-state.js';
 export { partyIds } from './dispute/parties.js';
 export { currentAppointeeIds, currentAppointees, type Appointee } from './dispute/cdg/cdg.rules.js';
 export * from './dispute/dispute-commands.js';
-export { type CommandRule, type CommandTable, type Who } from './dispute/command-rule.js';
+export { type ActorTest, type CommandRule, type CommandTable, type Who } from './dispute/command-rule.js';
 export * from './dispute/decision-env.js';
 export * from './dispute/decide-dispute.js';
 export * from './dispute/cdg/conflict-of-interest-error.js';

@@ -68,13 +68,16 @@ function decodeCursor(cursor: string): { name: string; personId: string } {
 /** The directory's reads: the people list and one person, filtered to whom the caller may see, and /me. */
 @Injectable()
 export class DirectoryQueries {
+  private readonly names: DirectoryNames;
+
 
   constructor(
     @Inject(DirectoryReadModel) private readonly directory: DirectoryReadModel,
     @Inject(CaseMembershipReadModel) private readonly cases: CaseMembershipReadModel,
     @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
-    @Inject(DirectoryNames) private readonly names: DirectoryNames,
-  ) {}
+  ) {
+    this.names = new DirectoryNames(directory);
+  }
 
   async listPeople(principal: Principal, filters: PeopleFilters = {}, cursor: string | null = null, limit = DEFAULT_PEOPLE_PAGE): Promise<PeopleList> {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PEOPLE_PAGE) {

@@ -26,8 +26,16 @@ import { readEvidenceUpload } from './evidence-upload.js';
 /** Re-reads after a concurrent write elsewhere (another process) before giving up. */
 const MAX_ATTEMPTS = 5;
 
-/** Work that must succeed before a decided command's events are appended (storing an upload's bytes). */
-type BeforeAppend = () => Promise<void>;
+/** One command to write: who sends it, on which case, and with which options and command id. */
+interface PendingWrite {
+  readonly principal: Principal;
+  readonly caseId: string;
+  readonly command: DisputeCommand;
+  readonly options: WriteOptions;
+  readonly commandId: string;
+  /** Work that must succeed before the decided command's events are appended (storing an upload's bytes). */
+  readonly beforeAppend?: () => Promise<void>;
+}
 
 /**
  * The one write path for cases: load the stream, fold it through the machine, decide, append at
@@ -52,39 +60,33 @@ export class DisputeCommandService {
     const commandId = this.commandIdFor(principal, 'raise', options);
     // With a key the case id is derived from it, so a retry lands on the same stream.
     const caseId = options.idempotencyKey ? commandId : newId();
-    return this.execute(principal, caseId, { name: 'raise', payload: { ...body, caseId } }, options, commandId);
+    return this.execute({ principal, caseId, command: { name: 'raise', payload: { ...body, caseId } }, options, commandId });
   }
 
   run(principal: Principal, caseId: string, command: CaseCommandRequest, options: WriteOptions = {}): Promise<CommandResult> {
     const commandId = this.commandIdFor(principal, `${caseId}:${command.name}`, options);
-    if (command.name !== 'add-evidence') return this.execute(principal, caseId, command, options, commandId);
+    if (command.name !== 'add-evidence') return this.execute({ principal, caseId, command, options, commandId });
     // The bytes are stored only once the command is decided, and before its event is appended:
     // a refused upload writes nothing, and no event ever names a file that is not there.
     const upload = readEvidenceUpload(command.payload);
-    const storeUpload = () => this.evidence.put(upload.sha256, upload.content);
-    return this.execute(principal, caseId, { name: 'add-evidence', payload: upload.payload }, options, commandId, storeUpload);
+    const beforeAppend = () => this.evidence.put(upload.sha256, upload.content);
+    return this.execute({ principal, caseId, command: { name: 'add-evidence', payload: upload.payload }, options, commandId, beforeAppend });
   }
 
   /** Scheduler and CLI path: the actor is given, not chosen from a person's roles. */
   runAs(principal: Principal, caseId: string, command: DisputeCommand, options: WriteOptions = {}): Promise<CommandResult> {
-    return this.execute(principal, caseId, command, options, this.commandIdFor(principal, `${caseId}:${command.name}`, options));
+    return this.execute({ principal, caseId, command, options, commandId: this.commandIdFor(principal, `${caseId}:${command.name}`, options) });
   }
 
   private commandIdFor(principal: Principal, scope: string, options: WriteOptions): string {
     return options.idempotencyKey ? uuidFromName(`${principal.personId}:${scope}:${options.idempotencyKey}`) : newId();
   }
 
-  private async execute(
-    principal: Principal,
-    caseId: string,
-    command: DisputeCommand,
-    options: WriteOptions,
-    commandId: string,
-    beforeAppend?: BeforeAppend,
-  ): Promise<CommandResult> {
+  private async execute(write: PendingWrite): Promise<CommandResult> {
+    const { caseId, command } = write;
     const started = performance.now();
     try {
-      const result = await this.queue.run(caseId, () => this.attempt(principal, caseId, command, options, commandId, beforeAppend));
+      const result = await this.queue.run(caseId, () => this.attempt(write));
       this.observer.commandFinished(command.name, 'ok', (performance.now() - started) / 1000);
       return result;
     } catch (error) {
@@ -93,14 +95,7 @@ export class DisputeCommandService {
     }
   }
 
-  private async attempt(
-    principal: Principal,
-    caseId: string,
-    command: DisputeCommand,
-    options: WriteOptions,
-    commandId: string,
-    beforeAppend?: BeforeAppend,
-  ): Promise<CommandResult> {
+  private async attempt({ principal, caseId, command, options, commandId, beforeAppend }: PendingWrite): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.repository.load(caseId);
       const done = loaded?.commands.get(commandId);

@@ -15,10 +15,10 @@ import {
   stageOfSnapshot,
   stateNameOf,
 } from '#domain';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
+import { type RecordedEvent } from '#event-store';
 import { CLOCK, type Clock } from '../clock.js';
 import { DirectoryNames } from '../directory/directory-names.js';
-import { disputeStream, readMetadata, toDisputeMachineEvent } from '#events';
+import { readMetadata, toDisputeMachineEvent } from '#events';
 import { type DisputeCaseView, type HistoryEntry } from '../messages.js';
 import { type Principal } from '../principal.js';
 import { actorsFor } from './actor-selection.js';
@@ -50,7 +50,6 @@ const toEntry = (e: RecordedEvent, names: DirectoryNames): HistoryEntry => {
 @Injectable()
 export class DisputeQueries {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DisputeRepository) private readonly repository: DisputeRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DirectoryNames) private readonly names: DirectoryNames,
@@ -88,7 +87,7 @@ export class DisputeQueries {
   async history(principal: Principal, caseId: string, asOf?: string) {
     const loaded = await this.repository.load(caseId);
     if (!loaded || !maySeeCase(loaded.snapshot.context, principal)) throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
-    const recorded = await this.store.readStream(disputeStream(caseId));
+    const recorded = await this.repository.readEvents(caseId);
     const readable = (events: RecordedEvent[]) => this.readable(loaded.snapshot.context, principal, events).map((e) => toEntry(e, this.names));
     if (asOf === undefined) return { id: caseId, events: readable(recorded) };
     const upTo = recorded.filter((e) => readMetadata(e.metadata).occurredAt <= asOf);
@@ -107,7 +106,7 @@ export class DisputeQueries {
     if (!principal.roles.some((r) => r === 'auditor' || r === 'secretariat')) {
       throw new ForbiddenError('Only auditors and the secretariat replay a case.');
     }
-    const recorded = await this.store.readStream(disputeStream(caseId));
+    const recorded = await this.repository.readEvents(caseId);
     let snapshot = initialDisputeSnapshot();
     const after = recorded.map((e) => {
       snapshot = applyDisputeEvent(snapshot, toDisputeMachineEvent(e));

@@ -26,6 +26,11 @@ export class DisputeRepository {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /** The case's stored events, in order (what history and replay read). */
+  readEvents(caseId: string): Promise<RecordedEvent[]> {
+    return this.store.readStream(disputeStream(caseId));
+  }
+
   async load(caseId: string): Promise<LoadedCase | null> {
     const cached = this.cache.get(caseId);
     const events = await this.store.readStream(disputeStream(caseId), {

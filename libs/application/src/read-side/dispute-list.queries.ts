@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type FieldError, ValidationError } from '#core';
-import { isValidIsoDate, STEP_NAMES, viewerKeys, WorkingDayCalendar } from '#domain';
+import { isValidIsoDate, londonDateOf, STEP_NAMES, viewerKeys } from '#domain';
 import { CaseListReadModel, type CaseSummaryRow, type CaseVisibility } from '#projections';
 import { CLOCK, type Clock } from '../clock.js';
 import { type Principal } from '../principal.js';
@@ -51,7 +51,6 @@ export class DisputeListQueries {
     @Inject(CaseListReadModel) private readonly cases: CaseListReadModel,
     @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
   ) {}
 
   async list(
@@ -70,7 +69,7 @@ export class DisputeListQueries {
     if (errors.length > 0) throw new ValidationError(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 
     await this.readYourWrites.settle(principal, minPosition);
-    const today = this.calendar.londonDate(this.clock.now().toISOString());
+    const today = londonDateOf(this.clock.now().toISOString());
     const rows = this.cases.list({ ...checked, visibility: visibilityOf(principal), today, after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

@@ -3,8 +3,14 @@ import { type DecisionEnv } from './decision-env.js';
 import { type DisputeContext } from './dispute-context.js';
 import { type DisputeEvent, type DisputeEventType } from './dispute-events.js';
 
-/** Who may send a command at all, whatever the case's state. */
-export type Who = (c: DisputeContext, actor: Actor) => boolean;
+/** A rule about who acts: does this actor, on this case? */
+export type ActorTest = (c: DisputeContext, actor: Actor) => boolean;
+
+/** Who may send a command at all, whatever the case's state: the test, and the same in api.md's words (its "by" column, for /docs). */
+export interface Who {
+  readonly by: string;
+  readonly may: ActorTest;
+}
 
 /**
  * Everything the engine knows about one command, beside its decider (Emmett's shape): the event
@@ -18,8 +24,6 @@ export interface CommandRule<P> {
   /** What it does, in a line: for the API's documentation (and the pages). */
   readonly summary: string;
   readonly who: Who;
-  /** `who` in api.md's words (its "by" column): for the API's documentation. */
-  readonly by: string;
   /**
    * Why this actor may not send it with what it names (another organisation's action), or null.
    * Judged before `who` and the state, so it is a 403 ("you may not"), never a 409.
@@ -32,12 +36,13 @@ export interface CommandRule<P> {
 /** One rule per command of a stage; the compiler wants a rule for every command the stage declares. */
 export type CommandTable<M> = { readonly [K in keyof M]: CommandRule<M[K]> };
 
-export const role =
-  (...roles: Role[]): Who =>
-  (_c, actor) =>
-    roles.includes(actor.role);
+/** Sent by whoever passes `may`, described as `by`. */
+export const sentBy = (by: string, may: ActorTest): Who => ({ by, may });
+
+/** Sent in one of these roles, whatever the case. */
+export const role = (...roles: Role[]): Who => sentBy(roles.join(', '), (_c, actor) => roles.includes(actor.role));
 
 export const anyOf =
-  (...who: Who[]): Who =>
+  (...tests: ActorTest[]): ActorTest =>
   (c, actor) =>
-    who.some((w) => w(c, actor));
+    tests.some((test) => test(c, actor));

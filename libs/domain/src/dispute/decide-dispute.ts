@@ -58,7 +58,7 @@ function decideEvents<K extends DisputeCommandName>(snapshot: DisputeSnapshot, c
   // Another organisation's action is the most telling refusal, so it is judged first.
   const refusal = rule.refusalFor?.(context, command.payload, env.actor) ?? null;
   if (refusal !== null) throw new ForbiddenError(refusal, 'DISPUTE.NOT_ACTION_OWNER');
-  if (!rule.who(context, env.actor)) {
+  if (!rule.who.may(context, env.actor)) {
     throw new ForbiddenError(
       `As ${env.actor.role}${env.actor.organisationId ? ` for ${env.actor.organisationId}` : ''} you may not ${command.name} on this case.`,
     );

@@ -61,4 +61,4 @@ export const isCaseCommand = (name: string): name is CaseCommandName =>
 export const CASE_COMMANDS: readonly CaseCommandName[] = Object.keys(DISPUTE_COMMANDS).filter(isCaseCommand);
 
 /** Who may send this command at all, whatever the state: failing it is a 403. */
-export const mayAttempt = (name: DisputeCommandName, c: DisputeContext, actor: Actor): boolean => DISPUTE_COMMANDS[name].who(c, actor);
+export const mayAttempt = (name: DisputeCommandName, c: DisputeContext, actor: Actor): boolean => DISPUTE_COMMANDS[name].who.may(c, actor);

@@ -1,7 +1,7 @@
 import { assign } from 'xstate';
 import { type DeadlineStep } from './clocks/deadline-rules.js';
 import { type CaseCommandName } from './dispute-commands.js';
-import { type DisputeContext } from './dispute-context.js';
+import { type DisputeContext, type StepName } from './dispute-context.js';
 import { type DisputeMachineEvent } from './dispute-events.js';
 
 /*
@@ -56,3 +56,12 @@ export interface DisputeStateMeta {
 }
 
 export const owed = (...steps: OwedStep[]): DisputeStateMeta => ({ owed: steps });
+
+/**
+ * A step of the process, as its state node begins: entering it records the step (suspension and
+ * reopening return to it, `enterStep`), and its meta says what is owed in it.
+ */
+export const step = (name: StepName, ...owedInIt: OwedStep[]) => ({
+  entry: { type: 'enterStep', params: { step: name } } as const,
+  meta: owed(...owedInIt),
+});

@@ -43,6 +43,7 @@ export interface CaseSummaryRow {
   readonly highestStage: Stage | null;
   readonly complainantId: string;
   readonly respondentIds: string[];
+  /** Names and sectors as they were when the dispute was raised. */
   readonly parties: PartySnapshot[];
   readonly clauses: string[];
   readonly urgent: boolean;
@@ -51,8 +52,10 @@ export interface CaseSummaryRow {
   readonly closedAt: string | null;
   readonly outcome: string | null;
   readonly revision: bigint;
+  /** Global position of the case's last event. */
   readonly position: bigint;
   readonly lastEventAt: string;
+  /** Earliest open due date (deadline or agreed action). */
   readonly nextDueOn: string | null;
   readonly overdue: boolean;
   readonly appointees: { readonly current: string[]; readonly former: string[] };

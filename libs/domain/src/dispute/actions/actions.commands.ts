@@ -1,5 +1,5 @@
 import { WORKING_DAY_WINDOWS } from '../clocks/deadline-rules.js';
-import { anyOf, type CommandTable, role } from '../command-rule.js';
+import { anyOf, type CommandTable, role, sentBy } from '../command-rule.js';
 import { type DisputeContext } from '../dispute-context.js';
 import { invalid, optionalText, requireDate, requireText } from '../input-checks.js';
 import { isComplainant } from '../parties.js';
@@ -29,8 +29,7 @@ export const ACTIONS_COMMANDS: CommandTable<ActionsCommands> = {
   'agree-resolution': {
     events: ['ResolutionAgreed'],
     summary: 'Record the resolution agreed, with its actions',
-    who: anyOf(isComplainant, isCaseMediator),
-    by: 'complainant at stages 1–2, mediator in mediation',
+    who: sentBy('complainant at stages 1–2, mediator in mediation', anyOf(isComplainant, isCaseMediator)),
     decide: (c, p, env) => [
       {
         type: 'ResolutionAgreed',
@@ -46,8 +45,7 @@ export const ACTIONS_COMMANDS: CommandTable<ActionsCommands> = {
   'complete-action': {
     events: ['ActionCompleted'],
     summary: 'Record an agreed action as done',
-    who: mayCompleteActions,
-    by: 'the action\'s owner, secretariat',
+    who: sentBy('the action\'s owner, secretariat', mayCompleteActions),
     refusalFor: (c, p, actor) =>
       mayCompleteNamedAction(c, actor, p.actionId)
         ? null
@@ -62,7 +60,6 @@ export const ACTIONS_COMMANDS: CommandTable<ActionsCommands> = {
     events: ['ActionVaried'],
     summary: "Change an agreed action's due date or description",
     who: role('secretariat'),
-    by: 'secretariat',
     decide(c, p, env) {
       const action = openAction(c, p.actionId);
       const dueDate = p.dueDate ? requireDate(p.dueDate, 'dueDate') : null;
@@ -90,7 +87,6 @@ export const ACTIONS_COMMANDS: CommandTable<ActionsCommands> = {
     events: ['ActionMissed'],
     summary: 'Record an agreed action not done by its check day',
     who: role('system', 'secretariat'),
-    by: 'the engine (or the secretariat)',
     decide(c, p, env) {
       const action = openAction(c, p.actionId);
       const window = env.calendar.workingDaysAfter(action.dueDate, WORKING_DAY_WINDOWS.reopening);

@@ -1,5 +1,4 @@
 import { assertEvent } from 'xstate';
-import { isLateOn } from '../clocks/clocks.rules.js';
 import { cancelDeadlines, settleDeadlines } from '../clocks/deadline-book.js';
 import { type Guard, update } from '../machine-kit.js';
 import { isLastOpenAction, ownsOpenAction } from './actions.rules.js';
@@ -13,16 +12,6 @@ export const actionsGuards = {
     ownsOpenAction(context, event.actor, event.type === 'ActionCompleted' ? event.data.actionId : undefined)) satisfies Guard,
   completesLastAction: (({ context, event }) =>
     (event.type === 'ActionCompleted' || event.type === 'ActionMissed') && isLastOpenAction(context, event.data.actionId)) satisfies Guard,
-  secretariatWithOpenAction: (({ context, event }) => {
-    const id = event.type === 'ActionVaried' ? (event.data.actionId as string | undefined) : undefined;
-    return event.actor.role === 'secretariat' && context.actions.some((a) => a.status === 'open' && (id === undefined || a.actionId === id));
-  }) satisfies Guard,
-  /** Recorded by the engine (or the secretariat) only once the action's due date has ended. */
-  actionOverdue: (({ context, event }) => {
-    if (event.type !== 'ActionMissed' || !(event.actor.role === 'system' || event.actor.role === 'secretariat')) return false;
-    const action = context.actions.find((a) => a.actionId === event.data.actionId);
-    return action !== undefined && action.status === 'open' && isLateOn(event.at, action.dueDate);
-  }) satisfies Guard,
 };
 
 export const actionsActions = {

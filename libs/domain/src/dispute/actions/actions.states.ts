@@ -28,10 +28,10 @@ export const actionsOpen = disputeSetup.createStateConfig({
       { guard: 'mayCompleteAction', actions: 'settleAction' },
     ],
     ActionMissed: [
-      { guard: and(['actionOverdue', 'completesLastAction']), target: '#dispute.closing', actions: 'settleAction' },
-      { guard: 'actionOverdue', actions: 'settleAction' },
+      { guard: and([{ type: 'missedDateRecordable', params: { of: 'action' as const } }, 'completesLastAction']), target: '#dispute.closing', actions: 'settleAction' },
+      { guard: { type: 'missedDateRecordable', params: { of: 'action' } }, actions: 'settleAction' },
     ],
-    ActionVaried: { guard: 'secretariatWithOpenAction', actions: 'varyAction' },
+    ActionVaried: { guard: { type: 'secretariatChangesOpen', params: { of: 'action' } }, actions: 'varyAction' },
     ...WITHDRAWAL,
     ...EXTERNAL_REFERRAL,
     ReopeningRequested: { guard: { type: 'partyMayRequestReopening', params: { closed: false } }, actions: 'requestReopening' },

@@ -1,4 +1,4 @@
-import { type CommandTable } from '../command-rule.js';
+import { type CommandTable, sentBy } from '../command-rule.js';
 import { invalid, optionalClause, requireOneOf, requireText } from '../input-checks.js';
 import { NOTE_VISIBILITIES, type NoteVisibility } from '../vocabulary.js';
 import { mayParticipate, mayRecordLesson } from './case-file.rules.js';
@@ -19,8 +19,7 @@ export const CASE_FILE_COMMANDS: CommandTable<CaseFileCommands> = {
   'add-note': {
     events: ['NoteAdded'],
     summary: 'Add a note to the case file',
-    who: mayParticipate,
-    by: 'anyone who may see the case, but auditors',
+    who: sentBy('anyone who may see the case, but auditors', mayParticipate),
     decide: (c, p) => [
       {
         type: 'NoteAdded',
@@ -37,8 +36,7 @@ export const CASE_FILE_COMMANDS: CommandTable<CaseFileCommands> = {
   'add-evidence': {
     events: ['EvidenceAdded'],
     summary: 'Add evidence to the case file (stored by SHA-256; 10 MB at most)',
-    who: mayParticipate,
-    by: 'anyone who may see the case, but auditors',
+    who: sentBy('anyone who may see the case, but auditors', mayParticipate),
     decide(c, p) {
       if (!SHA256.test(p.sha256)) invalid('sha256', 'must be a lower-case hex SHA-256');
       if (!Number.isInteger(p.size) || p.size < 0 || p.size > MAX_EVIDENCE_BYTES) invalid('contentBase64', 'must be at most 10 MB');
@@ -60,8 +58,7 @@ export const CASE_FILE_COMMANDS: CommandTable<CaseFileCommands> = {
   'record-lesson': {
     events: ['LessonRecorded'],
     summary: 'Record a lesson learned',
-    who: mayRecordLesson,
-    by: 'secretariat, chair, mediator, panelist',
+    who: sentBy('secretariat, chair, mediator, panelist', mayRecordLesson),
     decide: (c, p) => [
       {
         type: 'LessonRecorded',

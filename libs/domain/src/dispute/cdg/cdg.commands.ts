@@ -5,7 +5,7 @@ import { organisationActedFor, type Role } from '../../shared/actor.js';
 import { type ActionInput, agreedActionsFrom } from '../actions/agreed-actions.js';
 import { startDeadline } from '../clocks/deadline-factory.js';
 import { WORKING_DAY_WINDOWS } from '../clocks/deadline-rules.js';
-import { type CommandTable, role } from '../command-rule.js';
+import { type CommandTable, role, sentBy } from '../command-rule.js';
 import { type DecisionEnv } from '../decision-env.js';
 import { type DisputeContext } from '../dispute-context.js';
 import {
@@ -55,10 +55,19 @@ function appointable(c: C, env: DecisionEnv, personId: string, role: Role, field
 const sectorOf = (env: DecisionEnv, person: PersonRecord) =>
   person.organisationId ? env.directory.organisation(person.organisationId)?.sector : undefined;
 
-/** A party may object within 5 WD of the appointment, counted like any receipt. */
-function objectionWindow(env: DecisionEnv) {
+/**
+ * What every appointment records besides who: the parties each appointee was checked against, the
+ * clock the appointee now runs on, and the 5 WD in which a party may object (counted like a receipt).
+ */
+function appointment(c: C, env: DecisionEnv, clock: 'mediation' | 'panel-hearing') {
   const window = env.calendar.due(env.at, WORKING_DAY_WINDOWS.objection);
-  return { objectionWindowEndsOn: window.dueOn, objectionWindowRule: window.rule, calendarVersion: window.calendarVersion };
+  return {
+    objectionWindowEndsOn: window.dueOn,
+    objectionWindowRule: window.rule,
+    calendarVersion: window.calendarVersion,
+    independenceChecked: partyIds(c),
+    deadlines: [startDeadline(c, env, clock)],
+  };
 }
 
 function notInFuture(date: string, env: DecisionEnv, field: string): string {
@@ -77,7 +86,6 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
     events: ['RouteChosen'],
     summary: "Choose mediation (with every party's consent) or a panel, once",
     who: role('chair'),
-    by: 'chair',
     decide(c, p) {
       const route = requireOneOf(p.route, ROUTES, 'route');
       const given = p.consentFrom ?? [];
@@ -93,20 +101,9 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
     events: ['MediatorAppointed'],
     summary: 'Appoint the mediator',
     who: role('secretariat'),
-    by: 'secretariat',
     decide(c, p, env) {
       appointable(c, env, p.personId, 'mediator', 'personId');
-      return [
-        {
-          type: 'MediatorAppointed',
-          data: {
-            personId: p.personId,
-            ...objectionWindow(env),
-            independenceChecked: partyIds(c),
-            deadlines: [startDeadline(c, env, 'mediation')],
-          },
-        },
-      ];
+      return [{ type: 'MediatorAppointed', data: { personId: p.personId, ...appointment(c, env, 'mediation') } }];
     },
   },
 
@@ -115,7 +112,6 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
     events: ['PanelAppointed'],
     summary: 'Appoint the three-member panel',
     who: role('secretariat'),
-    by: 'secretariat',
     decide(c, p, env) {
       const ids = [p.chairId, p.statutoryMemberId, p.vcsMemberId];
       if (new Set(ids).size !== 3) invalid('chairId', 'the panel needs three different people');
@@ -125,27 +121,15 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
       if (chair.organisationId !== null) invalid('chairId', 'the panel chair must be independent of any signatory organisation');
       if (sectorOf(env, statutory) !== 'statutory') invalid('statutoryMemberId', 'must belong to a statutory body');
       if (sectorOf(env, vcs) !== 'vcs') invalid('vcsMemberId', 'must belong to a voluntary and community sector organisation');
-      return [
-        {
-          type: 'PanelAppointed',
-          data: {
-            chairId: p.chairId,
-            statutoryMemberId: p.statutoryMemberId,
-            vcsMemberId: p.vcsMemberId,
-            ...objectionWindow(env),
-            independenceChecked: partyIds(c),
-            deadlines: [startDeadline(c, env, 'panel-hearing')],
-          },
-        },
-      ];
+      const panel = { chairId: p.chairId, statutoryMemberId: p.statutoryMemberId, vcsMemberId: p.vcsMemberId };
+      return [{ type: 'PanelAppointed', data: { ...panel, ...appointment(c, env, 'panel-hearing') } }];
     },
   },
 
   'declare-conflict': {
     events: ['ConflictDeclared'],
     summary: 'Declare a conflict of interest and stand down',
-    who: isAppointee,
-    by: 'appointee',
+    who: sentBy('appointee', isAppointee),
     decide: (c, p, env) => [
       {
         type: 'ConflictDeclared',
@@ -157,8 +141,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
   'object-to-appointment': {
     events: ['AppointmentObjected'],
     summary: 'Object to an appointment (within 5 working days)',
-    who: isParty,
-    by: 'party',
+    who: sentBy('party', isParty),
     decide(c, p, env) {
       if (!currentAppointeeIds(c).includes(p.personId)) invalid('personId', 'is not appointed to this case');
       return [
@@ -174,7 +157,6 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
     events: ['ObjectionRuled'],
     summary: 'Rule on an objection to an appointment',
     who: role('chair'),
-    by: 'chair',
     decide(c, p, env) {
       const upheld = requireBoolean(p.upheld, 'upheld');
       const pending = pendingObjection(c);
@@ -196,8 +178,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
   'record-session': {
     events: ['MediationSessionHeld'],
     summary: 'Record a mediation session',
-    who: isCaseMediator,
-    by: 'mediator',
+    who: sentBy('mediator', isCaseMediator),
     decide: (_c, p, env) => [
       {
         type: 'MediationSessionHeld',
@@ -213,8 +194,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
   'end-mediation': {
     events: ['MediationEnded'],
     summary: 'End mediation without agreement (the case goes to a panel)',
-    who: isCaseMediator,
-    by: 'mediator',
+    who: sentBy('mediator', isCaseMediator),
     decide: (c, p, env) => [
       { type: 'MediationEnded', data: { summary: requireText(p.summary, 'summary'), deadlines: [startDeadline(c, env, 'cdg-triage')] } },
     ],
@@ -223,8 +203,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
   'record-hearing': {
     events: ['PanelHearingHeld'],
     summary: 'Record the panel hearing',
-    who: isCasePanelist,
-    by: 'panelist',
+    who: sentBy('panelist', isCasePanelist),
     decide: (c, p, env) => [
       {
         type: 'PanelHearingHeld',
@@ -241,8 +220,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
   'issue-findings': {
     events: ['FindingsIssued'],
     summary: "Issue the panel's findings and recommendations",
-    who: isCasePanelist,
-    by: 'panelist',
+    who: sentBy('panelist', isCasePanelist),
     decide: (c, p, env) => [
       {
         type: 'FindingsIssued',
@@ -262,8 +240,7 @@ export const CDG_COMMANDS: CommandTable<CdgCommands> = {
   'respond-to-findings': {
     events: ['FindingsResponded'],
     summary: 'Accept, partly accept or decline the findings (reasons unless accepting)',
-    who: isParty,
-    by: 'party',
+    who: sentBy('party', isParty),
     decide(_c, p, env) {
       const response = requireOneOf(p.response, FINDINGS_RESPONSES, 'response');
       const reasons = optionalText(p.reasons);

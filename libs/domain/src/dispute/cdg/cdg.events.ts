@@ -1,15 +1,10 @@
+import { type AgreedActionSpec } from '../actions/actions.events.js';
 import { type ComputedWith, type DeadlineSpec } from '../clocks/deadline-rules.js';
 import { type Finding, type FindingsResponse, type Route } from '../vocabulary.js';
 
-/** A panel's recommendation: it becomes an agreed action when its owner accepts it (or is no party). */
-export interface RecommendationSpec extends ComputedWith {
+/** A panel's recommendation: an agreed action in waiting, under its own id, until its owner accepts it (or is no party). */
+export interface RecommendationSpec extends Omit<AgreedActionSpec, 'actionId'> {
   readonly recommendationId: string;
-  readonly description: string;
-  readonly ownerId: string;
-  readonly dueDate: string;
-  readonly clause: string | null;
-  readonly checkOn: string;
-  readonly checkRule: string | null;
 }
 
 /** Stage 3: triage and the route, the appointments and challenges to them, mediation, the panel and its findings. */

@@ -2,7 +2,7 @@ import { and } from 'xstate';
 import { MEDIATOR_AGREES } from '../actions/actions.states.js';
 import { EXTERNAL_REFERRAL } from '../closure/closure.states.js';
 import { disputeSetup } from '../machine-setup.js';
-import { owed, type OwedStep } from '../machine-kit.js';
+import { owed, type OwedStep, step } from '../machine-kit.js';
 import { WHILE_THE_PROCESS_RUNS } from '../while-the-process-runs.js';
 
 /** A party's objection to an appointment waits for the chair (undated: the objection window is the party's). */
@@ -29,8 +29,8 @@ export const cdg = disputeSetup.createStateConfig({
   on: { ...WHILE_THE_PROCESS_RUNS, ...EXTERNAL_REFERRAL },
   states: {
     triage: {
-      entry: { type: 'enterStep', params: { step: 'cdg.triage' } },
-      meta: owed(
+      ...step(
+        'cdg.triage',
         { by: 'chair', clock: 'cdg-triage', commands: ['choose-route'], title: 'Choose the route: mediation or panel' },
         { by: 'secretariat', clock: 'cdg-triage', commands: ['appoint-mediator'], title: 'Appoint a mediator' },
         { by: 'secretariat', clock: 'cdg-triage', commands: ['appoint-panel'], title: 'Appoint the panel' },
@@ -53,8 +53,11 @@ export const cdg = disputeSetup.createStateConfig({
       },
     },
     mediation: {
-      entry: { type: 'enterStep', params: { step: 'cdg.mediation' } },
-      meta: owed({ by: 'appointees', clock: 'mediation', commands: ['agree-resolution', 'record-session', 'end-mediation'] }, OBJECTION_RULING),
+      ...step(
+        'cdg.mediation',
+        { by: 'appointees', clock: 'mediation', commands: ['agree-resolution', 'record-session', 'end-mediation'] },
+        OBJECTION_RULING,
+      ),
       on: {
         MediationSessionHeld: { guard: 'caseMediator', actions: 'holdSession' },
         MediationEnded: {
@@ -72,15 +75,13 @@ export const cdg = disputeSetup.createStateConfig({
       on: { ...CHALLENGES_TO_AN_APPOINTMENT },
       states: {
         hearing: {
-          entry: { type: 'enterStep', params: { step: 'cdg.panel.hearing' } },
-          meta: owed({ by: 'appointees', clock: 'panel-hearing', commands: ['record-hearing'] }),
+          ...step('cdg.panel.hearing', { by: 'appointees', clock: 'panel-hearing', commands: ['record-hearing'] }),
           on: {
             PanelHearingHeld: { guard: 'casePanelist', target: 'deliberation', actions: { type: 'stepTaken', params: { settles: ['panel-hearing'] } } },
           },
         },
         deliberation: {
-          entry: { type: 'enterStep', params: { step: 'cdg.panel.deliberation' } },
-          meta: owed({ by: 'appointees', clock: 'panel-findings', commands: ['issue-findings'] }),
+          ...step('cdg.panel.deliberation', { by: 'appointees', clock: 'panel-findings', commands: ['issue-findings'] }),
           on: {
             FindingsIssued: {
               guard: 'casePanelist',
@@ -92,8 +93,7 @@ export const cdg = disputeSetup.createStateConfig({
       },
     },
     awaitingResponses: {
-      entry: { type: 'enterStep', params: { step: 'cdg.awaitingResponses' } },
-      meta: owed({ by: 'parties', clock: 'findings-response', commands: ['respond-to-findings'] }),
+      ...step('cdg.awaitingResponses', { by: 'parties', clock: 'findings-response', commands: ['respond-to-findings'] }),
       on: {
         FindingsResponded: [
           {

@@ -1,5 +1,6 @@
 import { panelChairOf } from '../cdg/cdg.rules.js';
-import { type CommandTable, role } from '../command-rule.js';
+import { type CommandTable, role, sentBy } from '../command-rule.js';
+import { type DisputeContext } from '../dispute-context.js';
 import { invalid, requirePartyConsent, requireText, requireWholeNumber } from '../input-checks.js';
 import { partyIds } from '../parties.js';
 import { mayResume, STEP_DEADLINE } from './clocks.rules.js';
@@ -18,6 +19,14 @@ export interface ClocksCommands {
   'record-missed-deadline': { readonly deadlineId: string };
 }
 
+/** So many working days (1 to `max`), with every party's consent: what suspending and extending both need. */
+function byConsent(c: DisputeContext, p: { readonly workingDays: number; readonly consentFrom: readonly string[] }, max: number) {
+  return {
+    workingDays: requireWholeNumber(p.workingDays, 'workingDays', 1, max),
+    consentFrom: requirePartyConsent(p.consentFrom ?? [], partyIds(c), 'consentFrom'),
+  };
+}
+
 export const CLOCKS_COMMANDS: CommandTable<ClocksCommands> = {
   /**
    * Suspension by consent of every party, and of the panel chair once a panel is appointed: at most
@@ -28,10 +37,8 @@ export const CLOCKS_COMMANDS: CommandTable<ClocksCommands> = {
     events: ['CaseSuspended'],
     summary: 'Suspend the case by consent of every party, and of the panel chair once a panel is appointed (at most 40 working days at a time)',
     who: role('secretariat'),
-    by: 'secretariat',
     decide(c, p, env) {
-      const workingDays = requireWholeNumber(p.workingDays, 'workingDays', 1, 40);
-      const consentFrom = requirePartyConsent(p.consentFrom ?? [], partyIds(c), 'consentFrom');
+      const { workingDays, consentFrom } = byConsent(c, p, 40);
       const panelChair = panelChairOf(c);
       if (panelChair !== null && p.panelChairConsent !== true) {
         invalid('panelChairConsent', 'once a panel is appointed, suspension needs the panel chair’s consent as well as every party’s: send true');
@@ -65,8 +72,7 @@ export const CLOCKS_COMMANDS: CommandTable<ClocksCommands> = {
   resume: {
     events: ['CaseResumed'],
     summary: 'Resume a suspended case',
-    who: mayResume,
-    by: 'secretariat, party',
+    who: sentBy('secretariat, party', mayResume),
     decide: (c, _p, env) => [
       {
         type: 'CaseResumed',
@@ -88,10 +94,8 @@ export const CLOCKS_COMMANDS: CommandTable<ClocksCommands> = {
     events: ['DeadlineExtended'],
     summary: "Extend the current step's deadline by consent of every party",
     who: role('secretariat'),
-    by: 'secretariat',
     decide(c, p, env) {
-      const workingDays = requireWholeNumber(p.workingDays, 'workingDays', 1, 60);
-      const consentFrom = requirePartyConsent(p.consentFrom ?? [], partyIds(c), 'consentFrom');
+      const { workingDays, consentFrom } = byConsent(c, p, 60);
       const reason = requireText(p.reason, 'reason');
       const step = c.step ? STEP_DEADLINE[c.step] : undefined;
       const open = c.deadlines.filter((d) => d.status === 'open' && d.step === step);
@@ -119,7 +123,6 @@ export const CLOCKS_COMMANDS: CommandTable<ClocksCommands> = {
     events: ['DeadlineMissed'],
     summary: 'Record a deadline missed once its due date has ended',
     who: role('system', 'secretariat'),
-    by: 'the engine (or the secretariat)',
     decide(c, p) {
       const d = c.deadlines.find((x) => x.id === p.deadlineId);
       if (!d) invalid('deadlineId', `no deadline ${p.deadlineId} on this case`);

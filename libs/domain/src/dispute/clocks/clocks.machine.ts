@@ -1,22 +1,38 @@
 import { assertEvent } from 'xstate';
-import { type StepName } from '../dispute-context.js';
+import { type DisputeContext, type StepName } from '../dispute-context.js';
 import { type Guard, update } from '../machine-kit.js';
+import { type DisputeMachineEvent } from '../dispute-events.js';
 import { isLateOn, mayResume } from './clocks.rules.js';
 import { markMissed, moveDeadline, openDeadlines, pauseDeadlines, resumeDeadlines, settleDeadlines } from './deadline-book.js';
 import { type DeadlineStep } from './deadline-rules.js';
 
+/** A date a fact may be about: a deadline's, or an agreed action's. */
+type Dated = { readonly of: 'deadline' | 'action' };
+
+/**
+ * The deadlines or the agreed actions, each with its id, status and date, and the one the event
+ * names (by `deadlineId` or `actionId`); none when it is asked about before it is decided.
+ */
+function datedIn(c: DisputeContext, e: DisputeMachineEvent, { of }: Dated) {
+  const named = e.data as { readonly deadlineId?: string; readonly actionId?: string };
+  return of === 'deadline'
+    ? { items: c.deadlines.map((d) => ({ id: d.id, status: d.status, dueOn: d.dueOn })), id: named.deadlineId }
+    : { items: c.actions.map((a) => ({ id: a.actionId, status: a.status, dueOn: a.dueDate })), id: named.actionId };
+}
+
 export const clocksGuards = {
-  /** The secretariat moves an open clock (the one the event names, when it is decided). */
-  hasOpenDeadline: (({ context, event }) => {
-    const id = event.type === 'DeadlineExtended' ? (event.data.deadlineId as string | undefined) : undefined;
-    return event.actor.role === 'secretariat' && context.deadlines.some((d) => d.status === 'open' && (id === undefined || d.id === id));
-  }) satisfies Guard,
-  /** Recorded by the engine (or the secretariat) only once the due date has ended. */
-  deadlineOverdue: (({ context, event }) => {
-    if (event.type !== 'DeadlineMissed' || !(event.actor.role === 'system' || event.actor.role === 'secretariat')) return false;
-    const deadline = context.deadlines.find((d) => d.id === event.data.deadlineId);
-    return deadline !== undefined && deadline.status === 'open' && isLateOn(event.at, deadline.dueOn);
-  }) satisfies Guard,
+  /** The secretariat changes an open deadline or agreed action: the one the event names (any, before it names one). */
+  secretariatChangesOpen: (({ context, event }, params) => {
+    const { items, id } = datedIn(context, event, params);
+    return event.actor.role === 'secretariat' && items.some((i) => i.status === 'open' && (id === undefined || i.id === id));
+  }) satisfies Guard<Dated>,
+  /** A date missed is recorded by the engine (or the secretariat) once its day has ended, while what it names is still open. */
+  missedDateRecordable: (({ context, event }, params) => {
+    if (event.type !== (params.of === 'deadline' ? 'DeadlineMissed' : 'ActionMissed')) return false;
+    const { items, id } = datedIn(context, event, params);
+    const item = items.find((i) => i.id === id);
+    return (event.actor.role === 'system' || event.actor.role === 'secretariat') && item?.status === 'open' && isLateOn(event.at, item.dueOn);
+  }) satisfies Guard<Dated>,
   /** The deadline missed is this step's. */
   missedStep: (({ event }, params) => event.type === 'DeadlineMissed' && event.data.step === params.step) satisfies Guard<{
     readonly step: DeadlineStep;

@@ -6,7 +6,7 @@ import { disputeSetup } from '../machine-setup.js';
 /** At every step of stages 1–3 the secretariat may suspend (by consent) and move the current clock (by consent). */
 export const SUSPENSION_AND_EXTENSION = {
   CaseSuspended: { guard: { type: 'actsAs', params: { role: 'secretariat' } }, target: '#dispute.suspended', actions: 'suspend' },
-  DeadlineExtended: { guard: 'hasOpenDeadline', actions: 'extend' },
+  DeadlineExtended: { guard: { type: 'secretariatChangesOpen', params: { of: 'deadline' } }, actions: 'extend' },
 } as const;
 
 /**
@@ -17,20 +17,20 @@ export const SUSPENSION_AND_EXTENSION = {
 export const MISSED_DEADLINES = {
   DeadlineMissed: [
     {
-      guard: and(['deadlineOverdue', { type: 'missedStep', params: { step: 'complainant-decision' as const } }]),
+      guard: and([{ type: 'missedDateRecordable', params: { of: 'deadline' as const } }, { type: 'missedStep', params: { step: 'complainant-decision' as const } }]),
       target: '#dispute.closing',
       actions: ['recordMiss', { type: 'closeWith', params: { outcome: 'not-pursued' } }],
     },
     {
-      guard: and(['deadlineOverdue', { type: 'missedStep', params: { step: 'findings-response' as const } }, 'lastFindingsAnswer']),
+      guard: and([{ type: 'missedDateRecordable', params: { of: 'deadline' as const } }, { type: 'missedStep', params: { step: 'findings-response' as const } }, 'lastFindingsAnswer']),
       target: '#dispute.afterFindings',
       actions: ['answerFindingsByDefault', 'takeUpRecommendations'],
     },
     {
-      guard: and(['deadlineOverdue', { type: 'missedStep', params: { step: 'findings-response' as const } }]),
+      guard: and([{ type: 'missedDateRecordable', params: { of: 'deadline' as const } }, { type: 'missedStep', params: { step: 'findings-response' as const } }]),
       actions: 'answerFindingsByDefault',
     },
-    { guard: 'deadlineOverdue', actions: 'recordMiss' },
+    { guard: { type: 'missedDateRecordable', params: { of: 'deadline' } }, actions: 'recordMiss' },
   ],
 } as const;
 

@@ -2,6 +2,7 @@ import { ForbiddenError, NotAllowedInStateError, RuleViolationError, ValidationE
 import { command, rawCommand } from '../testing/commands.js';
 import { type ActorName, DisputeScenario } from '../testing/dispute-scenario.js';
 import { dataOf, typesOf } from '../testing/events.js';
+import { PAY_AND_REPORT } from '../testing/stories.js';
 
 /** Closed on Monday 2 March 2026 as resolved-informally: reopenable until 29 May 2026 (60 WD). */
 const closedAtStage1 = () => new DisputeScenario().upTo('informal.inDiscussion').step('complainant', 'agree-resolution');
@@ -222,12 +223,7 @@ describe('when closed', () => {
 
     it('takes a case with open actions back to cdg.triage on any grounds, with the matching triage clock', () => {
       const s = new DisputeScenario().upTo('informal.inDiscussion');
-      s.step('complainant', 'agree-resolution', {
-        actions: [
-          { description: 'Pay', ownerId: 'council', dueDate: '2026-03-31' },
-          { description: 'Report', ownerId: 'charity', dueDate: '2026-09-30' },
-        ],
-      });
+      s.step('complainant', 'agree-resolution', { actions: PAY_AND_REPORT });
       s.advance('2026-04-01T10:00:00Z').step('system', 'record-missed-action', { actionId: 'A1' });
       s.step('respondent', 'request-reopening', { grounds: 'new-evidence' });
       expect(s.context.reopening?.resumeTo).toBe('cdg.triage');
@@ -240,12 +236,7 @@ describe('when closed', () => {
 
     it('lets the chair refuse while actions are open: the case carries on in actionsOpen', () => {
       const s = new DisputeScenario().upTo('informal.inDiscussion');
-      s.step('complainant', 'agree-resolution', {
-        actions: [
-          { description: 'Pay', ownerId: 'council', dueDate: '2026-03-31' },
-          { description: 'Report', ownerId: 'charity', dueDate: '2026-09-30' },
-        ],
-      });
+      s.step('complainant', 'agree-resolution', { actions: PAY_AND_REPORT });
       s.advance('2026-04-01T10:00:00Z').step('system', 'record-missed-action', { actionId: 'A1' });
       s.step('complainant', 'request-reopening', { grounds: 'action-not-delivered' }).step('chair', 'decide-reopening', { granted: false });
       expect(s.state).toBe('actionsOpen');
@@ -367,12 +358,7 @@ describe('when closed', () => {
 describe('when a case leaves actionsOpen before its actions are settled', () => {
   /** Agreed at stage 1 on 2 March: A1 (council, due 31 March) and A2 (charity, due 30 September). */
   const carryingOut = () =>
-    new DisputeScenario().upTo('informal.inDiscussion').step('complainant', 'agree-resolution', {
-      actions: [
-        { description: 'Pay', ownerId: 'council', dueDate: '2026-03-31' },
-        { description: 'Report', ownerId: 'charity', dueDate: '2026-09-30' },
-      ],
-    });
+    new DisputeScenario().upTo('informal.inDiscussion').step('complainant', 'agree-resolution', { actions: PAY_AND_REPORT });
 
   it('withdrawing ends every open action closed-unfinished, listed in CaseClosed: nothing is left to check or miss', () => {
     const s = carryingOut();

@@ -3,7 +3,7 @@ import { isLocalAuthority, isNhsBody, type OrganisationRecord } from '../../dire
 import { unfinishedActionIds } from '../actions/actions.rules.js';
 import { startDeadline } from '../clocks/deadline-factory.js';
 import { type DeadlineStep, WORKING_DAY_WINDOWS } from '../clocks/deadline-rules.js';
-import { type CommandTable, role } from '../command-rule.js';
+import { type CommandTable, role, sentBy } from '../command-rule.js';
 import { type DecisionEnv } from '../decision-env.js';
 import { type DisputeContext } from '../dispute-context.js';
 import { type DisputeEvent } from '../dispute-events.js';
@@ -39,8 +39,7 @@ export const CLOSURE_COMMANDS: CommandTable<ClosureCommands> = {
   withdraw: {
     events: ['DisputeWithdrawn'],
     summary: 'Withdraw the dispute',
-    who: isComplainant,
-    by: 'complainant',
+    who: sentBy('complainant', isComplainant),
     decide: (_c, p) => [
       { type: 'DisputeWithdrawn', data: { reasonCode: requireOneOf(p.reasonCode, WITHDRAWAL_REASONS, 'reasonCode'), reason: optionalText(p.reason) } },
     ],
@@ -49,8 +48,7 @@ export const CLOSURE_COMMANDS: CommandTable<ClosureCommands> = {
   'refer-externally': {
     events: ['ReferredExternally'],
     summary: 'Refer the dispute to an external body (stage 4)',
-    who: isComplainant,
-    by: 'complainant',
+    who: sentBy('complainant', isComplainant),
     decide(c, p, env) {
       const body = requireOneOf(p.body, EXTERNAL_BODIES, 'body');
       const remit = REMIT[body];
@@ -69,15 +67,13 @@ export const CLOSURE_COMMANDS: CommandTable<ClosureCommands> = {
     events: ['ExternalOutcomeRecorded'],
     summary: 'Record what the external body decided',
     who: role('secretariat'),
-    by: 'secretariat',
     decide: (_c, p) => [{ type: 'ExternalOutcomeRecorded', data: { outcome: requireText(p.outcome, 'outcome') } }],
   },
 
   'request-reopening': {
     events: ['ReopeningRequested'],
     summary: 'Ask for a closed case to be reopened (within 60 working days)',
-    who: isParty,
-    by: 'party',
+    who: sentBy('party', isParty),
     decide(c, p, env) {
       const grounds = requireOneOf(p.grounds, REOPENING_GROUNDS, 'grounds');
       if (grounds === 'action-not-delivered' && !c.actions.some((a) => a.status === 'missed')) {
@@ -96,7 +92,6 @@ export const CLOSURE_COMMANDS: CommandTable<ClosureCommands> = {
     events: ['CaseReopened', 'ReopeningRefused'],
     summary: 'Grant or refuse a reopening',
     who: role('chair'),
-    by: 'chair',
     decide(c, p, env) {
       const granted = requireBoolean(p.granted, 'granted');
       const reason = requireText(p.reason, 'reason');

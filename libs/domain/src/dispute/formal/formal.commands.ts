@@ -1,6 +1,6 @@
 import { openDeadline } from '../clocks/clocks.rules.js';
 import { startDeadline } from '../clocks/deadline-factory.js';
-import { type CommandTable } from '../command-rule.js';
+import { type CommandTable, sentBy } from '../command-rule.js';
 import { invalid, requireText, requireWholeNumber } from '../input-checks.js';
 import { isComplainant, isRespondent } from '../parties.js';
 
@@ -16,8 +16,7 @@ export const FORMAL_COMMANDS: CommandTable<FormalCommands> = {
   'lodge-formal': {
     events: ['FormalComplaintLodged'],
     summary: 'Take the dispute to the formal stage (stage 2)',
-    who: isComplainant,
-    by: 'complainant',
+    who: sentBy('complainant', isComplainant),
     decide: (c, p, env) => [
       {
         type: 'FormalComplaintLodged',
@@ -33,8 +32,7 @@ export const FORMAL_COMMANDS: CommandTable<FormalCommands> = {
   'extend-response-deadline': {
     events: ['ResponseDeadlineExtended'],
     summary: 'Extend the formal response deadline once, by up to 10 working days',
-    who: isRespondent,
-    by: 'respondent',
+    who: sentBy('respondent', isRespondent),
     decide(c, p, env) {
       const workingDays = requireWholeNumber(p.workingDays, 'workingDays', 1, 10);
       const deadline = openDeadline(c, 'formal-response');
@@ -60,8 +58,7 @@ export const FORMAL_COMMANDS: CommandTable<FormalCommands> = {
   respond: {
     events: ['FormalResponseIssued'],
     summary: 'Issue the formal written response',
-    who: isRespondent,
-    by: 'respondent',
+    who: sentBy('respondent', isRespondent),
     decide: (c, p, env) => [
       {
         type: 'FormalResponseIssued',
@@ -73,8 +70,7 @@ export const FORMAL_COMMANDS: CommandTable<FormalCommands> = {
   'refer-to-cdg': {
     events: ['ReferredToCdg'],
     summary: 'Refer the dispute to the Compact Development Group (stage 3)',
-    who: isComplainant,
-    by: 'complainant',
+    who: sentBy('complainant', isComplainant),
     decide: (c, p, env) => [
       { type: 'ReferredToCdg', data: { reason: requireText(p.reason, 'reason'), deadlines: [startDeadline(c, env, 'cdg-triage')] } },
     ],

@@ -1,8 +1,7 @@
-import { COMPLAINANT_AGREES } from '../actions/actions.states.js';
 import { EXTERNAL_REFERRAL } from '../closure/closure.states.js';
 import { disputeSetup } from '../machine-setup.js';
-import { owed } from '../machine-kit.js';
-import { WHILE_THE_PROCESS_RUNS } from '../while-the-process-runs.js';
+import { step } from '../machine-kit.js';
+import { WHILE_THE_PARTIES_TALK } from '../while-the-process-runs.js';
 
 /** While the respondent owes the formal stage a step: after a default, the complainant may go to the CDG at once. */
 const WHILE_THE_RESPONDENT_OWES = {
@@ -16,11 +15,10 @@ const WHILE_THE_RESPONDENT_OWES = {
 /** Stage 2: the formal complaint is acknowledged and answered in writing; the complainant accepts or goes on. */
 export const formal = disputeSetup.createStateConfig({
   initial: 'awaitingAcknowledgement',
-  on: { ...COMPLAINANT_AGREES, ...WHILE_THE_PROCESS_RUNS },
+  on: WHILE_THE_PARTIES_TALK,
   states: {
     awaitingAcknowledgement: {
-      entry: { type: 'enterStep', params: { step: 'formal.awaitingAcknowledgement' } },
-      meta: owed({ by: 'respondents', clock: 'formal-acknowledgement', commands: ['acknowledge'] }),
+      ...step('formal.awaitingAcknowledgement', { by: 'respondents', clock: 'formal-acknowledgement', commands: ['acknowledge'] }),
       on: {
         AcknowledgementGiven: {
           guard: 'respondent',
@@ -31,8 +29,7 @@ export const formal = disputeSetup.createStateConfig({
       },
     },
     awaitingResponse: {
-      entry: { type: 'enterStep', params: { step: 'formal.awaitingResponse' } },
-      meta: owed({ by: 'respondents', clock: 'formal-response', commands: ['respond', 'extend-response-deadline'] }),
+      ...step('formal.awaitingResponse', { by: 'respondents', clock: 'formal-response', commands: ['respond', 'extend-response-deadline'] }),
       on: {
         ...WHILE_THE_RESPONDENT_OWES,
         // The respondent's one-off extension is of the written response, so only once it is owed.
@@ -45,8 +42,7 @@ export const formal = disputeSetup.createStateConfig({
       },
     },
     awaitingDecision: {
-      entry: { type: 'enterStep', params: { step: 'formal.awaitingDecision' } },
-      meta: owed({ by: 'complainant', clock: 'complainant-decision', commands: ['refer-to-cdg', 'agree-resolution', 'refer-externally'] }),
+      ...step('formal.awaitingDecision', { by: 'complainant', clock: 'complainant-decision', commands: ['refer-to-cdg', 'agree-resolution', 'refer-externally'] }),
       on: {
         ReferredToCdg: {
           guard: 'complainant',

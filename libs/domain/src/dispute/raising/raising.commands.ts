@@ -2,7 +2,7 @@ import { addCalendarDays } from '../../calendar/index.js';
 import { checkClauses, type ClauseDates } from '../../clause-checks/index.js';
 import { organisationActedFor } from '../../shared/actor.js';
 import { startDeadline } from '../clocks/deadline-factory.js';
-import { type CommandTable, role } from '../command-rule.js';
+import { type CommandTable, role, sentBy } from '../command-rule.js';
 import { EMPTY_CONTEXT } from '../dispute-context.js';
 import { invalid, requireClause, requireDate, requireOrganisation, requireText } from '../input-checks.js';
 import { isRespondent } from '../parties.js';
@@ -30,7 +30,6 @@ export const RAISING_COMMANDS: CommandTable<RaisingCommands> = {
     events: ['DisputeRaised'],
     summary: 'Raise a dispute',
     who: role('partner', 'secretariat'),
-    by: 'partner',
     decide(_c, p, env) {
       const complainantId = organisationActedFor(env.actor);
       if (complainantId === null) invalid('complainant', 'a dispute is raised by a partner for their own organisation');
@@ -91,8 +90,7 @@ export const RAISING_COMMANDS: CommandTable<RaisingCommands> = {
   acknowledge: {
     events: ['AcknowledgementGiven'],
     summary: 'Acknowledge the dispute (or the formal complaint)',
-    who: isRespondent,
-    by: 'respondent',
+    who: sentBy('respondent', isRespondent),
     decide: (_c, _p, env) => [{ type: 'AcknowledgementGiven', data: { organisationId: organisationActedFor(env.actor) ?? '' } }],
   },
 };

@@ -1,8 +1,7 @@
 import { and } from 'xstate';
-import { COMPLAINANT_AGREES } from '../actions/actions.states.js';
 import { disputeSetup } from '../machine-setup.js';
-import { owed } from '../machine-kit.js';
-import { WHILE_THE_PROCESS_RUNS } from '../while-the-process-runs.js';
+import { step } from '../machine-kit.js';
+import { WHILE_THE_PARTIES_TALK } from '../while-the-process-runs.js';
 
 /** Before anything: raising starts the informal stage, or on the urgent track the formal one. */
 export const newCase = disputeSetup.createStateConfig({
@@ -17,11 +16,10 @@ export const newCase = disputeSetup.createStateConfig({
 /** Stage 1: the respondent acknowledges, then the parties talk; the complainant may go formal. */
 export const informal = disputeSetup.createStateConfig({
   initial: 'awaitingAcknowledgement',
-  on: { ...COMPLAINANT_AGREES, ...WHILE_THE_PROCESS_RUNS },
+  on: WHILE_THE_PARTIES_TALK,
   states: {
     awaitingAcknowledgement: {
-      entry: { type: 'enterStep', params: { step: 'informal.awaitingAcknowledgement' } },
-      meta: owed({ by: 'respondents', clock: 'acknowledgement', commands: ['acknowledge'] }),
+      ...step('informal.awaitingAcknowledgement', { by: 'respondents', clock: 'acknowledgement', commands: ['acknowledge'] }),
       on: {
         AcknowledgementGiven: { guard: 'respondent', target: 'inDiscussion', actions: { type: 'acknowledge', params: { settles: 'acknowledgement' } } },
         // After the respondent's default the complainant need not wait.
@@ -33,8 +31,8 @@ export const informal = disputeSetup.createStateConfig({
       },
     },
     inDiscussion: {
-      entry: { type: 'enterStep', params: { step: 'informal.inDiscussion' } },
-      meta: owed(
+      ...step(
+        'informal.inDiscussion',
         { by: 'complainant', clock: 'informal-resolution', commands: ['agree-resolution', 'lodge-formal', 'withdraw'] },
         { by: 'respondents', clock: 'informal-resolution', commands: [] },
       ),

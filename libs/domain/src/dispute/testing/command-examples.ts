@@ -15,8 +15,11 @@ export interface PayloadContext {
   readonly c: DisputeContext;
   readonly actor: Actor;
   readonly today: string;
+  /** Which of the valid values (0: the plain payload). */
   readonly variant: number;
+  /** Which of several names or dates, round and round. */
   readonly pick: number;
+  /** Variants 8 and 9: the payload breaks a rule the decider checks (a 400). */
   readonly bad: boolean;
   readonly parties: readonly string[];
   /** The organisation the actor acts for, if any. */

@@ -1,4 +1,5 @@
 import { DisputeScenario } from './dispute-scenario.js';
+import { PAY_AND_REPORT } from './stories.js';
 
 /** Twelve weeks of a case, in every state and the conditions inside them that change what is allowed. */
 export const STATE_SCENARIOS: Record<string, () => DisputeScenario> = {
@@ -29,12 +30,7 @@ export const STATE_SCENARIOS: Record<string, () => DisputeScenario> = {
   'actionsOpen with an action missed': () =>
     new DisputeScenario()
       .upTo('cdg.mediation')
-      .step('mediator', 'agree-resolution', {
-        actions: [
-          { description: 'Pay', ownerId: 'council', dueDate: '2026-03-31' },
-          { description: 'Report', ownerId: 'charity', dueDate: '2026-09-30' },
-        ],
-      })
+      .step('mediator', 'agree-resolution', { actions: PAY_AND_REPORT })
       .advance('2026-04-01T09:00:00Z')
       .step('system', 'record-missed-action', { actionId: 'A1' }),
   suspended: () => new DisputeScenario().upTo('cdg.triage').step('secretariat', 'suspend'),

@@ -28,7 +28,8 @@ const CASE_ID_PARAM = { name: 'id', description: 'The case id.', example: EXAMPL
  * `@Body()` DTO, validated against it with unknown fields refused.
  */
 export function CommandRoute(command: CaseCommandName, options: CommandRouteOptions = {}): MethodDecorator {
-  const { summary, by } = DISPUTE_COMMANDS[command];
+  const { summary, who } = DISPUTE_COMMANDS[command];
+  const { by } = who;
   return applyDecorators(
     Post(`:id/${command}`),
     HttpCode(200),

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiHeaders, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import {
@@ -24,18 +23,14 @@ import { plain, WriteContext } from '../shared/write-context.js';
 import { DisputeListDto, DisputeViewDto, HistoryDto, ReplayDto } from './dispute-responses.js';
 import { HistoryQueryDto, ListDisputesQueryDto } from './dispute-queries.dto.js';
 import { RaiseDisputeDto } from './raise-dispute.dto.js';
+import { BusController } from '../shared/bus-controller.js';
 
 const CASE_ID = { name: 'id', description: 'The case id, as POST /disputes answered it.', example: EXAMPLE_IDS.case };
 
 /** Raising and reading cases. The commands on a case are in DisputeCommandsController. */
 @ApiTags('disputes')
 @Controller('disputes')
-export class DisputesController {
-  constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {}
-
+export class DisputesController extends BusController {
   @Post()
   @Roles('partner', 'secretariat')
   @ApiOperation({

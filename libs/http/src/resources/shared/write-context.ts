@@ -21,6 +21,12 @@ export interface WriteHeaders {
   readonly onBehalfOf?: boolean;
 }
 
+/** The directory's commands on an organisation or person: If-Match pins its revision; nobody records them for a party. */
+export const DIRECTORY_WRITE: WriteHeaders = { onBehalfOf: false };
+
+/** Creating an organisation or a person (and an organisation leaving): no revision to pin, and nobody acts for a party. */
+export const DIRECTORY_CREATE: WriteHeaders = { ifMatch: false, onBehalfOf: false };
+
 /** WriteOptions from what the edge decorators found, leaving out what was not sent. */
 export function writeOptions(parts: {
   readonly expectedRevision?: bigint | undefined;
