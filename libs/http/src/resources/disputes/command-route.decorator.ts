@@ -24,7 +24,7 @@ const CASE_ID_PARAM = { name: 'id', description: 'The case id.', example: EXAMPL
 /**
  * `POST /disputes/{id}/<command>`: one case command. The route answers 200 with
  * `{ id, revision, position }` and the revision as ETag; /docs takes what it does and who sends it
- * from the command's rule in the domain (`summary`, `by`), and the body from the handler's
+ * from the command's rule in the domain (`summary`, `who.by`), and the body from the handler's
  * `@Body()` DTO, validated against it with unknown fields refused.
  */
 export function CommandRoute(command: CaseCommandName, options: CommandRouteOptions = {}): MethodDecorator {
