@@ -1,7 +1,7 @@
 import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
 import { ApplicationModule } from '#application';
 import { type AppSettings } from '#config';
-import { PlatformModule, type PlatformOptions, prometheusCommandObserver, ResourcesModule } from '#http';
+import { PlatformModule, prometheusCommandObserver, ResourcesModule } from '#http';
 
 export type ModuleImport = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -10,7 +10,6 @@ export interface AppModuleOptions {
   readonly application?: DynamicModule;
   /** Further modules: resource controllers, or test-only controllers. */
   readonly imports?: readonly ModuleImport[];
-  readonly platform?: PlatformOptions;
   /** The API's resources (api.md); on unless false (the platform's own tests may leave them out). */
   readonly resources?: boolean;
 }
@@ -22,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(settings, options.platform),
+        PlatformModule.forRoot(settings),
         options.application ?? ApplicationModule.forRoot(settings, { observer: prometheusCommandObserver }),
         ...(options.resources === false ? [] : [ResourcesModule]),
         ...(options.imports ?? []),

@@ -9,6 +9,7 @@ import { ConfigurationError, loadSettings } from '#config';
 import { copyLog, EventStoreDbEventStore, redactedConnectionString, SqliteEventStore } from '#event-store';
 import { startApi } from '../../api/src/start-api.js';
 import { prepareDemo, printTokens } from './demo/demo-command.js';
+import { registerReportCommand } from './report/report-command.js';
 
 /** The command line: `demo` (load and serve the demo), `serve`, `rebuild`, `copy-log`. Settings come from the environment. */
 const program = new Command()
@@ -80,6 +81,7 @@ program
       await target.close();
     }
   });
+registerReportCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof ConfigurationError || error instanceof Error ? error.message : error);

@@ -11,6 +11,7 @@ import {
   CaseListReadModel,
   CaseMembershipReadModel,
   DeadlineBookReadModel,
+  DIRECTORY_PROJECTION,
   DirectoryReadModel,
   ReadModels,
   WorkQueueReadModel,
@@ -35,6 +36,8 @@ import { ProjectionAdmin } from './read-side/projection-admin.js';
 import { READ_SIDE_HANDLERS } from './read-side/read-side.handlers.js';
 import { ReadYourWrites } from './read-side/read-your-writes.js';
 import { WorkQueueQueries } from './read-side/work-queue.queries.js';
+import { AnnualReportQueries } from './report/annual-report.queries.js';
+import { REPORT_PROVIDERS } from './report/report.providers.js';
 import { DEADLINE_SCHEDULER_OPTIONS, DeadlineScheduler, type DeadlineSchedulerOptions } from './scheduler/deadline-scheduler.js';
 
 /**
@@ -97,14 +100,14 @@ export class ApplicationModule {
       { provide: EVIDENCE_STORE, useFactory: (): EvidenceStore => new FileEvidenceStore(join(settings.dataDir, 'evidence')) },
       {
         provide: ReadModels,
-        useFactory: (store: EventStore) => new ReadModels(store, settings.dataDir, allProjections()),
-        inject: [EVENT_STORE],
+        useFactory: (store: EventStore, calendar: WorkingDayCalendar) => new ReadModels(store, settings.dataDir, allProjections({ calendar })),
+        inject: [EVENT_STORE, WorkingDayCalendar],
       },
       readModel(CaseListReadModel, CASES_PROJECTION),
       readModel(WorkQueueReadModel, CASES_PROJECTION),
       readModel(DeadlineBookReadModel, CASES_PROJECTION),
       readModel(CaseMembershipReadModel, CASES_PROJECTION),
-      readModel(DirectoryReadModel, 'directory'),
+      readModel(DirectoryReadModel, DIRECTORY_PROJECTION),
       ReadYourWrites,
       DisputeListQueries,
       WorkQueueQueries,
@@ -121,6 +124,7 @@ export class ApplicationModule {
       ...READ_SIDE_HANDLERS,
       ...DIRECTORY_HANDLERS,
       GetEvidenceHandler,
+      ...REPORT_PROVIDERS,
     ];
     return {
       module: ApplicationModule,
@@ -149,6 +153,7 @@ export class ApplicationModule {
         WorkQueueQueries,
         ProjectionAdmin,
         DeadlineScheduler,
+        AnnualReportQueries,
       ],
     };
   }

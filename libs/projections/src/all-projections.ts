@@ -1,8 +1,15 @@
+import { type WorkingDayCalendar } from '#domain';
 import { casesProjection } from './cases/cases.projection.js';
 import { directoryProjection } from './directory/directory.projection.js';
 import { type Projection } from './projection.js';
+import { createReportProjection } from './report/report.projection.js';
 
-/** Every read model the application keeps: the directory, and the cases (list, deadline book, work queue). */
-export function allProjections(): readonly Projection[] {
-  return [directoryProjection, casesProjection];
+export interface ProjectionServices {
+  /** Counts the report's working days (England and Wales). */
+  readonly calendar: WorkingDayCalendar;
+}
+
+/** Every read model the application keeps: the directory, the cases (list, deadline book, work queue), the annual report. */
+export function allProjections(services: ProjectionServices): readonly Projection[] {
+  return [directoryProjection, casesProjection, createReportProjection(services.calendar)];
 }

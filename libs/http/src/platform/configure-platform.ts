@@ -1,12 +1,15 @@
 import helmet from '@fastify/helmet';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { Logger } from 'nestjs-pino';
 import { CORRELATION_ID_HEADER } from './correlation/correlation-id.js';
 import { serializeJson } from './json-reply-serializer.js';
 import { recordHttpMetrics } from './observability/http-metrics.hook.js';
+import { bindRequestLoggers } from './observability/logger-context.js';
 import { PlatformMetrics } from './observability/metrics.js';
 import { type ApiInfo, serveOpenApi } from './openapi/openapi.js';
+import { answerUnmetExpectation } from './client-error-handler.js';
+import { refuseWhileClosing } from './refuse-while-closing.js';
+import { requireHost } from './require-host.js';
 import { assertBodyShape } from './security/body-shape.js';
 import { applyRouteBodyLimits } from './security/body-limit.js';
 import { HELMET_OPTIONS } from './security/helmet-options.js';
@@ -17,13 +20,17 @@ import { HELMET_OPTIONS } from './security/helmet-options.js';
  * init/listen (create the app with `bodyParser: false`, so that JSON is the only body type).
  */
 export async function configurePlatform(app: NestFastifyApplication, info: ApiInfo): Promise<void> {
-  app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  // First, so that every later hook, guard, handler and filter logs in the request's context.
+  bindRequestLoggers(fastify);
 
   fastify.setReplySerializer((payload) => serializeJson(payload));
   // JSON only: Fastify would also hand text/plain bodies to handlers as strings. Others get 415.
   fastify.removeContentTypeParser(['text/plain']);
 
+  refuseWhileClosing(fastify);
+  requireHost(fastify);
+  fastify.server.on('checkExpectation', answerUnmetExpectation);
   // Each route reads only as much body as it takes; Nest registers the routes later, in init().
   applyRouteBodyLimits(fastify);
   // Before guards, interceptors and pipes: they walk the body, some at a cost that grows fast with its shape.

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsController } from './admin/projections.controller.js';
+import { AssetsController } from './assets/assets.controller.js';
 import { DisputeCommandsController } from './disputes/dispute-commands.controller.js';
 import { DisputesController } from './disputes/disputes.controller.js';
 import { EvidenceController } from './disputes/evidence.controller.js';
 import { MeController } from './me/me.controller.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { PeopleController } from './people/people.controller.js';
+import { ReportsController } from './reports/reports.controller.js';
 import { WorkQueueController } from './work-queue/work-queue.controller.js';
 
 /**
@@ -23,6 +25,8 @@ import { WorkQueueController } from './work-queue/work-queue.controller.js';
     DisputeCommandsController,
     WorkQueueController,
     ProjectionsController,
+    ReportsController,
+    AssetsController,
   ],
 })
 export class ResourcesModule {}
