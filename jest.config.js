@@ -14,14 +14,14 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^#(core|config|domain|event-store|application|projections|http|reporting|web)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(core|config|domain|event-store|events|application|projections|http|reporting|web)$': '<rootDir>/libs/$1/src/index.ts',
     '^#web-pages$': '<rootDir>/libs/web/src/pages/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   // Every test server's answers are checked against its OpenAPI document (test/support/response-conformance.ts).
-  setupFilesAfterEnv: ['<rootDir>/test/support/response-conformance.setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/response-conformance.setup.ts', '<rootDir>/test/support/property-seed.setup.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

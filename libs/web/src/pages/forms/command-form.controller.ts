@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Post, Req, Res, UseGuards } from '@nest
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { DirectoryNames, type DisputeCaseView, type Principal, RunDisputeCommand, type WriteOptions } from '#application';
+import { type CaseCommandRequest, DirectoryNames, type DisputeCaseView, type Principal, RunDisputeCommand, type WriteOptions } from '#application';
 import { NotAllowedInStateError, NotFoundError, ValidationError } from '#core';
 import { MAX_EVIDENCE_BYTES } from '#domain';
 import { BODY_LIMITS, BodyLimit, Public } from '#http';
@@ -116,7 +116,9 @@ export class CommandFormController {
 
   private async send(request: FastifyRequest, reply: FastifyReply, view: DisputeCaseView, name: PageCommandName, form: CommandForm, payload: Record<string, unknown>, options: WriteOptions, body: FormBody | undefined) {
     try {
-      await this.commands.execute(new RunDisputeCommand(request.principal as Principal, view.id, name, payload, options));
+      // The payload passed the DTO that the API's route for this command validates with (command-forms.ts), and the engine decides on it.
+      const command = { name, payload } as CaseCommandRequest;
+      await this.commands.execute(new RunDisputeCommand(request.principal as Principal, view.id, command, options));
     } catch (error) {
       const { errors, status } = this.forms.errorsOf(error, form.fields);
       // The case may have moved on: draw the form again at its current revision.
