@@ -40,7 +40,7 @@ export class PageUser implements PageProblems {
    * (the pages still run none of their own: the CSP forbids any script and they have none).
    */
   static async open(browser: Browser, baseUrl: string, person?: Person, { javaScript = false } = {}): Promise<PageUser> {
-    const context = await browser.newContext({ javaScriptEnabled: javaScript, viewport: { width: 1100, height: 900 } });
+    const context = await browser.newContext({ javaScriptEnabled: javaScript, locale: 'en-GB', viewport: { width: 1100, height: 900 } });
     const user = new PageUser(context, await context.newPage(), baseUrl);
     if (person) await user.signIn(person.token);
     return user;
@@ -61,7 +61,11 @@ export class PageUser implements PageProblems {
   async click(text: string): Promise<void> {
     const button = this.page.getByRole('button', { name: text, exact: true });
     const target = (await button.count()) > 0 ? button.first() : this.page.getByRole('link', { name: text, exact: true }).first();
-    await Promise.all([this.page.waitForLoadState('load'), target.click()]);
+    // Until the next page has loaded, not just until the click: a form's 303 lands on another document.
+    const navigated = this.page.waitForEvent('framenavigated', (frame) => frame === this.page.mainFrame());
+    await target.click();
+    await navigated;
+    await this.page.waitForLoadState('load');
   }
 
   async heading(): Promise<string> {
