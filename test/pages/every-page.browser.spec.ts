@@ -215,6 +215,15 @@ describe('every page: axe-core finds nothing and the keyboard reaches everything
     expect({ page: visit.name, ...walk }).toEqual({ page: visit.name, first: 'Skip to main content -> #main-content', unreached: [], focusNotShown: [] });
   }, 60_000);
 
+  it.each(['complainant', 'secretariat', 'chair', 'mediator', 'panelChair', 'auditor', 'admin'] as const)('leads the %s from every link of the navigation to a page', async (who) => {
+    const user = await as(who);
+    await user.goto('/');
+    const hrefs = await user.page.locator('.govuk-service-navigation a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.length).toBeGreaterThan(3);
+    const statuses = await Promise.all(hrefs.map(async (href) => [href, (await user.context.request.get(`${e2e.baseUrl}${href}`)).status()] as const));
+    expect(statuses.filter(([, status]) => status !== 200)).toEqual([]);
+  });
+
   it('lets the council acknowledge a dispute with the keyboard alone: sign in, the work queue, the form, the case', async () => {
     const id = await raise(cast.complainant, cast.orgs.council, { summary: 'Keyboard only' });
     const user = await PageUser.open(browser, e2e.baseUrl, undefined, { javaScript: true });

@@ -3,7 +3,8 @@ import { QueryBus } from '@nestjs/cqrs';
 import { CLOCK, type Clock, type DisputeCaseView, DirectoryNames, GetDispute, GetDisputeHistory, type HistoryEntry, type Principal } from '#application';
 import { compactClause, type DeadlineStep, type Outcome, WorkingDayCalendar } from '#domain';
 import { DirectoryReadModel } from '#projections';
-import { londonDateTime, weekdayDate, workingDaysWords } from '../platform/dates.js';
+import { proseValue } from '../platform/prose-value.js';
+import { datesInWords, londonDateTime, weekdayDate, workingDaysWords } from '../platform/dates.js';
 import {
   CASE_FILE_COMMANDS,
   COMMAND_LABELS,
@@ -72,8 +73,7 @@ export class CasePage {
     const outcomeWords = view.outcome ? OUTCOME_WORDS[view.outcome as Outcome] : null;
     const route = view.route ? ROUTE_WORDS[view.route] : null;
     const appointees = this.appointees(view);
-    // Prose keeps its line breaks in an element of its own: on the <dd>, the macro's own indentation would show as a blank first line.
-    const row = (key: string, text: string, prose = false) => ({ key: { text: key }, value: prose ? { html: `<span class="app-prose">${escapeHtml(text)}</span>` } : { text } });
+    const row = (key: string, text: string, prose = false) => ({ key: { text: key }, value: prose ? proseValue(text) : { text } });
     return {
       summaryRows: [
         row('Complainant', complainant),
@@ -93,7 +93,7 @@ export class CasePage {
       stateWords: STATE_WORDS[view.state] ?? view.state,
       explanation: this.explanation(view),
       clauses: view.clauses.map((id) => ({ id, description: compactClause(id)?.description ?? '' })),
-      clauseChecks: view.clauseChecks.map((c) => ({ clause: c.clause, result: c.result, detail: c.detail, description: compactClause(c.clause)?.description ?? '' })),
+      clauseChecks: view.clauseChecks.map((c) => ({ clause: c.clause, result: c.result, detail: datesInWords(c.detail), description: compactClause(c.clause)?.description ?? '' })),
       deadlines: view.deadlines.map((d) => this.deadline(view, d)),
       actions: view.actions.map((a) => ({
         ...a,
@@ -214,6 +214,3 @@ export class CasePage {
     };
   }
 }
-
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);

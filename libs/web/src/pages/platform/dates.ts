@@ -6,6 +6,14 @@ export function weekdayDate(iso: string): string {
   return DateTime.fromISO(iso.slice(0, 10), { zone: 'Europe/London' }).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
 }
 
+/** Every ISO date in a sentence in words: "notice received 2026-02-02" → "notice received 2 February 2026". */
+export function datesInWords(text: string): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (iso) => {
+    const date = DateTime.fromISO(iso, { zone: 'Europe/London' });
+    return date.isValid ? date.setLocale('en-GB').toFormat('d LLLL yyyy') : iso;
+  });
+}
+
 /** An instant as London reads it: 14 July 2026, 3:05pm. */
 export function londonDateTime(instant: string): string {
   return DateTime.fromISO(instant, { zone: 'Europe/London' }).setLocale('en-GB').toFormat("d LLLL yyyy, h:mma").replace('AM', 'am').replace('PM', 'pm');

@@ -18,6 +18,7 @@ import { CsrfGuard } from '../session/csrf.guard.js';
 import { PageSessionGuard } from '../session/page-session.guard.js';
 import { SessionStore } from '../session/session-store.js';
 import { DATE_FIELDS, RAISE_STEPS, type RaiseStep, stepOfField, stepsFor } from './raise-journey.js';
+import { proseValue } from '../platform/prose-value.js';
 
 /** The journey's state in the session: the answers as typed, and the key that makes sending them idempotent. */
 interface RaiseAnswers {
@@ -190,15 +191,15 @@ export class RaiseController {
     const body = this.bodyOf(answers) as { respondentIds?: string[]; clauses?: string[]; summary?: string; details?: string; desiredOutcome?: string; urgent?: boolean; dates?: Record<string, unknown> };
     const dates = body.dates ?? {};
     const change = (slug: string) => ({ items: [{ href: `/raise/${slug}?return=check`, text: 'Change', visuallyHiddenText: slug }] });
-    const row = (key: string, text: string, slug: string, classes?: string) => ({ key: { text: key }, value: { text: text || 'Not given', ...(classes && { classes }) }, actions: change(slug) });
+    const row = (key: string, text: string, slug: string, prose = false) => ({ key: { text: key }, value: prose && text ? proseValue(text) : { text: text || 'Not given' }, actions: change(slug) });
     const day = (value: unknown) => (typeof value === 'string' ? weekdayDate(value) : '');
     const steps = stepsFor(body.clauses ?? []).map((s) => s.slug);
     const rows = [
       row('Who it is with', (body.respondentIds ?? []).map((id) => this.names.organisation(id) ?? id).join(', '), 'respondents'),
-      row('Compact undertakings', (body.clauses ?? []).map((c) => `${c} ${compactClause(c)?.description ?? ''}`).join('\n'), 'clauses', 'app-prose'),
+      row('Compact undertakings', (body.clauses ?? []).map((c) => `${c} ${compactClause(c)?.description ?? ''}`).join('\n'), 'clauses', true),
       row('Summary', body.summary ?? '', 'about'),
-      row('What happened', body.details ?? '', 'about', 'app-prose'),
-      row('What you want to happen', body.desiredOutcome ?? '', 'about', 'app-prose'),
+      row('What happened', body.details ?? '', 'about', true),
+      row('What you want to happen', body.desiredOutcome ?? '', 'about', true),
       row('Urgent track', body.urgent === true ? 'Yes' : body.urgent === false ? 'No' : '', 'urgency'),
       row('Change takes effect', day(dates['changeEffective']), 'urgency'),
       ...(steps.includes('notice')
