@@ -241,6 +241,8 @@ describe('disputes clicked through in the browser', () => {
       await formOf(chair).choose('A panel hearing');
       await formOf(chair).submit('Choose this route');
       await expectDone(chair, id);
+      // No clock runs until the panel is appointed, but the page says who must act.
+      expect(await stageText(chair)).toContain('A panel hearing was chosen: the secretariat must appoint the panel.');
 
       const secretariat = await as(cast.secretariat);
       await openForm(secretariat, cast.secretariat, id, 'appoint-panel');

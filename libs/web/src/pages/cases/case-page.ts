@@ -153,6 +153,10 @@ export class CasePage {
       overdue ||= words.overdue;
       sentences.push(`${this.names.organisation(a.ownerId) ?? a.ownerId} must ${a.description.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())} by ${weekdayDate(a.dueDate)}: ${words.text}.`);
     }
+    // A route chosen and nobody appointed yet: no clock runs, but the secretariat owes the appointment.
+    if (view.state === 'cdg.triage' && view.route !== null && !view.mediatorId && !view.panel) {
+      sentences.push(view.route === 'mediation' ? 'Mediation was chosen: the secretariat must appoint a mediator.' : 'A panel hearing was chosen: the secretariat must appoint the panel.');
+    }
     if (sentences.length === 0) sentences.push('Nothing is due on this case just now.');
     return { sentences, overdue, closed: false };
   }
