@@ -182,7 +182,8 @@ describe('every page: axe-core finds nothing and the keyboard reaches everything
     { name: 'refused', who: 'complainant', path: '/cases/{informal}/replay', status: 403 },
     {
       name: 'signed-out',
-      who: 'panelChair',
+      // Someone no other test here uses: they stay signed out.
+      who: 'otherPanelist',
       reach: async (user) => {
         await user.goto('/');
         await user.click('Sign out');
