@@ -140,7 +140,7 @@ describe('disputes clicked through in the browser', () => {
     await formOf(mediator).date('actions-0-dueDate', '2026-03-31');
     await formOf(mediator).submit('Record the resolution');
     await expectDone(mediator, id);
-    expect(await stageText(mediator)).toContain('Fenland District Council must pay the March instalment by Tuesday 31 March 2026');
+    expect(await stageText(mediator)).toContain('Fenland District Council must carry out the agreed action “Pay the March instalment” by Tuesday 31 March 2026');
 
     await openForm(respondent, cast.respondent, id, 'complete-action');
     await formOf(respondent).choose('Pay the March instalment');
@@ -246,9 +246,9 @@ describe('disputes clicked through in the browser', () => {
 
       const secretariat = await as(cast.secretariat);
       await openForm(secretariat, cast.secretariat, id, 'appoint-panel');
-      await formOf(secretariat).select('Panel chair', 'Panel chair 1');
-      await formOf(secretariat).select('Member from a statutory body', 'Panelist NHS');
-      await formOf(secretariat).select('Member from the voluntary and community sector', 'Panelist VCS');
+      await formOf(secretariat).select('Panel chair', 'Panel chair 1 – Independent: belongs to no signatory');
+      await formOf(secretariat).select('Member from a statutory body', 'Panelist NHS – Cambridgeshire Community NHS Trust');
+      await formOf(secretariat).select('Member from the voluntary and community sector', 'Panelist VCS – Ely Community Group');
       await formOf(secretariat).submit('Appoint the panel');
       await expectDone(secretariat, id);
 

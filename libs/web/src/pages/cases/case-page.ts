@@ -151,7 +151,8 @@ export class CasePage {
     for (const a of openActions) {
       const words = workingDaysWords(a.dueDate, today, this.calendar);
       overdue ||= words.overdue;
-      sentences.push(`${this.names.organisation(a.ownerId) ?? a.ownerId} must ${a.description.replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())} by ${weekdayDate(a.dueDate)}: ${words.text}.`);
+      // Quoted as written: an action may be worded as a task ("Pay the instalment") or an outcome ("Proportionate monitoring").
+      sentences.push(`${this.names.organisation(a.ownerId) ?? a.ownerId} must carry out the agreed action “${a.description.replace(/\.$/, '')}” by ${weekdayDate(a.dueDate)}: ${words.text}.`);
     }
     // A route chosen and nobody appointed yet: no clock runs, but the secretariat owes the appointment.
     if (view.state === 'cdg.triage' && view.route !== null && !view.mediatorId && !view.panel) {
