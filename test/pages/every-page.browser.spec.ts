@@ -12,8 +12,8 @@ interface PageVisit {
   readonly path?: string;
   readonly reach?: (user: PageUser) => Promise<void>;
   readonly status?: number;
-  /** Kept as docs/screenshots/page-<name>.png with SCREENSHOTS=1. */
-  readonly screenshot?: boolean;
+  /** Kept as docs/screenshots/page-<name>.png with SCREENSHOTS=1: the whole page, or its first screen for a long one. */
+  readonly screenshot?: boolean | 'first-screen';
 }
 
 /**
@@ -174,7 +174,7 @@ describe('every page: axe-core finds nothing and the keyboard reaches everything
     { name: 'sign-organisation', who: 'admin', path: '/signatories/new' },
     { name: 'organisation-leaves', who: 'admin', path: '/signatories/{parish}/leave' },
     { name: 'report-choose', who: 'secretariat', path: '/annual-report' },
-    { name: 'report', who: 'secretariat', path: '/annual-report/2025?edition=cdg', screenshot: true },
+    { name: 'report', who: 'secretariat', path: '/annual-report/2025?edition=cdg', screenshot: 'first-screen' },
     { name: 'report-public', who: 'complainant', path: '/annual-report/2025' },
     { name: 'history', who: 'auditor', path: '/cases/{informal}/history', screenshot: true },
     { name: 'replay', who: 'auditor', path: '/cases/{informal}/replay?step=2', screenshot: true },
@@ -211,7 +211,7 @@ describe('every page: axe-core finds nothing and the keyboard reaches everything
     const problems = user.problems.splice(0).filter((p) => !(visit.status && p.includes(`status of ${visit.status}`)));
     expect({ page: visit.name, status, problems }).toEqual({ page: visit.name, status: visit.status ?? 200, problems: [] });
     expect({ page: visit.name, violations: await axeViolations(user.page) }).toEqual({ page: visit.name, violations: [] });
-    if (visit.screenshot) await screenshot(user.page, visit.name);
+    if (visit.screenshot) await screenshot(user.page, visit.name, { fullPage: visit.screenshot === true });
     const walk = await walkWithTab(user.page);
     expect({ page: visit.name, ...walk }).toEqual({ page: visit.name, first: 'Skip to main content -> #main-content', unreached: [], focusNotShown: [] });
   }, 60_000);
@@ -223,6 +223,12 @@ describe('every page: axe-core finds nothing and the keyboard reaches everything
     expect(hrefs.length).toBeGreaterThan(3);
     const statuses = await Promise.all(hrefs.map(async (href) => [href, (await user.context.request.get(`${e2e.baseUrl}${href}`)).status()] as const));
     expect(statuses.filter(([, status]) => status !== 200)).toEqual([]);
+  });
+
+  it('gives the clause checks’ dates in words, as the rest of the case page does', async () => {
+    const user = await as('complainant');
+    await user.goto(`/cases/${ids.informal}`);
+    expect(await user.text('main')).toContain('Notice received 2 February 2026; earliest change 28 April 2026; change took effect 2 March 2026');
   });
 
   it('lets the council acknowledge a dispute with the keyboard alone: sign in, the work queue, the form, the case', async () => {

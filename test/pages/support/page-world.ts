@@ -102,8 +102,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
 const SCREENSHOTS = join(process.cwd(), 'docs', 'screenshots');
 
 /** With SCREENSHOTS=1, saves the page as docs/screenshots/page-<name>.png (the README shows them). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   if (process.env['SCREENSHOTS'] !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `page-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `page-${name}.png`), fullPage });
 }
