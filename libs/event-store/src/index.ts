@@ -6,3 +6,5 @@ export * from './eventstoredb/eventstoredb-event-store.js';
 export type { SubscriptionDrop } from './eventstoredb/eventstoredb-subscription.js';
 export { CONNECTION_STRING_SCHEMES, redactedConnectionString } from './eventstoredb/connection-string.js';
 export * from './copy-log.js';
+export * from './unreadable-event.error.js';
+export * from './audit/index.js';
