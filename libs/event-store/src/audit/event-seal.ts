@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import canonicalizePackage from 'canonicalize';
-import { type JsonObject, type JsonValue } from '#core';
+import { canonicalJson } from './canonical-json.js';
+import { type JsonObject } from '#core';
 
 /**
  * The audit seal every stored event's metadata carries: `hash`, the SHA-256 (lowercase hex) of the
@@ -36,11 +36,6 @@ export interface StoredSeal {
   readonly previousHash: string | null | undefined;
 }
 
-type Canonicalize = (value: unknown) => string | undefined;
-/* The package is CommonJS typed as an ES default export: Node hands over the function itself. */
-const canonicalize = (typeof canonicalizePackage === 'function' ? canonicalizePackage : (canonicalizePackage as { default: Canonicalize }).default) as Canonicalize;
-/** RFC 8785 text; a JSON object always gives some (undefined comes only of undefined input). */
-const canonical = (value: JsonValue): string => canonicalize(value) as string;
 
 /** The metadata as the hash covers it: everything but `hash`. */
 export function metadataWithoutHash(metadata: JsonObject): JsonObject {
@@ -51,7 +46,7 @@ export function metadataWithoutHash(metadata: JsonObject): JsonObject {
 
 /** RFC 8785 text of the event's canonical form. */
 export function canonicalForm(event: SealedContent): string {
-  return canonical({
+  return canonicalJson({
     stream: event.streamId,
     revision: event.revision.toString(),
     type: event.type,

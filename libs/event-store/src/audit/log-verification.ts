@@ -35,8 +35,10 @@ export interface VerificationReport {
   readonly failures: ChainFailure[];
   /** Failures found beyond those listed. */
   readonly failuresNotListed: number;
-  /** The log's heads at its end, or at `headsAt` when asked. */
+  /** The log's heads at its end. */
   readonly heads: LogHeads;
+  /** The heads as they stood at `headsAt`, when asked. */
+  readonly headsAt: LogHeads | null;
 }
 
 export interface VerifyOptions {
@@ -70,10 +72,25 @@ interface StreamState {
   /** The stored hash of its last event (what the next one must chain to). */
   sealed: string | null;
   position: bigint;
-  /** Head at `headsAt` (or the end): revision and the hash its content gives. */
-  headRevision: bigint;
-  headHash: string;
+  /** The hash its last event's content gives. */
+  hash: string;
+  /** The same at `headsAt`. */
+  atRevision: bigint;
+  atHash: string;
   suspect: boolean;
+}
+
+/** The log hash and event count rolled over the events up to some position. */
+class Rolling {
+  logHash = EMPTY_LOG_HASH;
+  position = 0n;
+  events = 0;
+
+  add(position: bigint, hash: string): void {
+    this.logHash = logHashStep(this.logHash, position, hash);
+    this.position = position;
+    this.events += 1;
+  }
 }
 
 const PROGRESS_EVERY = 1_000;
@@ -97,10 +114,9 @@ export async function verifyLog(source: LogSource, options: VerifyOptions = {}):
   const gaps: { from: bigint; to: bigint }[] = [];
   let events = 0;
   let lastPosition = 0n;
-  let logHash = EMPTY_LOG_HASH;
-  let headsPosition = 0n;
-  let headsEvents = 0;
-  const within = (position: bigint) => options.headsAt === undefined || position <= options.headsAt;
+  const whole = new Rolling();
+  const upToAsked = new Rolling();
+  const asked = options.headsAt;
 
   for await (const event of source.events()) {
     events += 1;
@@ -119,24 +135,28 @@ export async function verifyLog(source: LogSource, options: VerifyOptions = {}):
     }
     lastPosition = event.position > lastPosition ? event.position : lastPosition;
 
-    const hash = contentHash(event);
+    const hash = contentHash(event) ?? UNREADABLE;
     const seal = storedSeal(event.metadata);
-    const state = streams.get(event.streamId);
-    const chained = state === undefined ? event.revision === 0n && seal.previousHash === null : event.revision === state.revision + 1n && seal.previousHash === state.sealed && event.position > state.position;
-    const holds = hash !== null && hash === seal.hash;
-    const next: StreamState = state ?? { revision: -1n, sealed: null, position: 0n, headRevision: -1n, headHash: '', suspect: false };
-    if (!chained || !holds) next.suspect = true;
-    next.revision = event.revision;
-    next.sealed = seal.hash;
-    next.position = event.position;
-    if (within(event.position)) {
-      next.headRevision = event.revision;
-      next.headHash = hash ?? UNREADABLE;
-      logHash = logHashStep(logHash, event.position, hash ?? UNREADABLE);
-      headsPosition = event.position;
-      headsEvents += 1;
+    let state = streams.get(event.streamId);
+    const chained =
+      state === undefined
+        ? event.revision === 0n && seal.previousHash === null
+        : event.revision === state.revision + 1n && seal.previousHash === state.sealed && event.position > state.position;
+    if (state === undefined) {
+      state = { revision: -1n, sealed: null, position: 0n, hash: '', atRevision: -1n, atHash: '', suspect: false };
+      streams.set(event.streamId, state);
     }
-    if (state === undefined) streams.set(event.streamId, next);
+    if (!chained || hash !== seal.hash) state.suspect = true;
+    state.revision = event.revision;
+    state.sealed = seal.hash;
+    state.position = event.position;
+    state.hash = hash;
+    whole.add(event.position, hash);
+    if (asked !== undefined && event.position <= asked) {
+      state.atRevision = event.revision;
+      state.atHash = hash;
+      upToAsked.add(event.position, hash);
+    }
     if (events % PROGRESS_EVERY === 0) options.onProgress?.({ events, position: event.position, head });
   }
   options.onProgress?.({ events, position: lastPosition, head: head > lastPosition ? head : lastPosition });
@@ -154,24 +174,31 @@ export async function verifyLog(source: LogSource, options: VerifyOptions = {}):
   }
 
   const failures = [...logFailures, ...placeGaps(gaps, removed, streamFailures)].sort(compareFailures);
-  const max = options.maxFailures ?? DEFAULT_MAX_FAILURES;
-  const heads: LogHeads = {
-    position: headsPosition,
-    events: headsEvents,
-    logHash,
-    streams: new Map(
-      [...streams.entries()].filter(([, s]) => s.headRevision >= 0n).map(([id, s]) => [id, { revision: s.headRevision, hash: s.headHash }]),
-    ),
+  const max = options.maxFailures ?? DEFAULT_MAX_FAILURES;  const headsOf = (rolled: Rolling, pick: (s: StreamState) => StreamHead | null): LogHeads => ({
+    position: rolled.position,
+    events: rolled.events,
+    logHash: rolled.logHash,
+    streams: new Map([...streams.entries()].flatMap(([id, s]) => {
+      const headOf = pick(s);
+      return headOf === null ? [] : [[id, headOf] as const];
+    })),
+  });
+  return {
+    ok: failures.length === 0,
+    streams: streams.size,
+    events,
+    failures: failures.slice(0, max),
+    failuresNotListed: Math.max(0, failures.length - max),
+    heads: headsOf(whole, (s) => ({ revision: s.revision, hash: s.hash })),
+    headsAt: asked === undefined ? null : headsOf(upToAsked, (s) => (s.atRevision < 0n ? null : { revision: s.atRevision, hash: s.atHash })),
   };
-  return { ok: failures.length === 0, streams: streams.size, events, failures: failures.slice(0, max), failuresNotListed: Math.max(0, failures.length - max), heads };
 }
 
 /** Verifies one stream read whole (a case bundle, or `verify --case`): its failures and its head. */
 export function verifyStreamEvents(events: readonly ChainEvent[]): { failures: ChainFailure[]; head: StreamHead | null } {
   const { failures } = diagnoseStream(events);
   const last = [...events].sort((a, b) => (a.revision < b.revision ? -1 : 1)).at(-1);
-  const hash = last === undefined ? null : contentHash(last);
-  return { failures, head: last === undefined ? null : { revision: last.revision, hash: hash ?? UNREADABLE } };
+  return { failures, head: last === undefined ? null : { revision: last.revision, hash: contentHash(last) ?? UNREADABLE } };
 }
 
 async function eventsOf(source: LogSource, streamIds: ReadonlySet<string>): Promise<Map<string, ChainEvent[]>> {
