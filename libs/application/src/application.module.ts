@@ -69,6 +69,9 @@ class ApplicationLifecycle implements OnApplicationBootstrap, OnApplicationShutd
   }
 }
 
+/** The read models the application keeps, built as it builds them (a consistency check rebuilds the same). */
+export const applicationProjections = () => allProjections({ readDisputeEvent: (event) => toDisputeMachineEvent(event) });
+
 export interface ApplicationExtras {
   /** Replaces the default (no-op) metrics observer of the write path. */
   readonly observer?: Provider;
@@ -87,8 +90,7 @@ export class ApplicationModule {
       extras.observer ?? { provide: COMMAND_OBSERVER, useValue: NO_OBSERVER },
       {
         provide: ReadModels,
-        useFactory: (store: EventStore) =>
-          new ReadModels(store, settings.dataDir, allProjections({ readDisputeEvent: (event) => toDisputeMachineEvent(event) })),
+        useFactory: (store: EventStore) => new ReadModels(store, settings.dataDir, applicationProjections()),
         inject: [EVENT_STORE],
       },
       {

@@ -13,6 +13,7 @@ export * from './event-store.factory.js';
 export * from './dispute/dispute-repository.js';
 export * from './dispute/case-access.js';
 export * from './dispute/actor-selection.js';
+export * from './dispute/case-parts.js';
 export * from './dispute/evidence-store.js';
 export * from './dispute/file-evidence-store.js';
 export * from './dispute/evidence-upload.js';

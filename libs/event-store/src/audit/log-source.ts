@@ -35,6 +35,8 @@ export function storeLog(store: EventStore, options: { densePositions: boolean; 
           yield event;
         }
         after = last.position;
+        // The embedded store reads synchronously: let the server answer others between pages.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     },
   };

@@ -14,6 +14,12 @@ export interface ExportVerification extends VerificationReport {
  * it), and, given a checkpoint signed earlier, that the history up to its position is the one it
  * signed.
  */
+/** A stream whose chain is already reported broken differs from a checkpoint for that reason: say it once. */
+export function beyondChain(fromCheckpoint: readonly ChainFailure[], chainFailures: readonly ChainFailure[]): ChainFailure[] {
+  const broken = new Set(chainFailures.map((f) => f.streamId));
+  return fromCheckpoint.filter((f) => f.streamId === null ? chainFailures.length === 0 : !broken.has(f.streamId));
+}
+
 export async function verifyExport(file: ExportFile, options: Omit<VerifyOptions, 'headsAt'> & { readonly checkpoint?: Checkpoint } = {}): Promise<ExportVerification> {
   const checkpoint = options.checkpoint;
   const report = await verifyLog(file, { ...options, ...(checkpoint && { headsAt: BigInt(checkpoint.position) }) });
@@ -31,7 +37,7 @@ export async function verifyExport(file: ExportFile, options: Omit<VerifyOptions
   if (checkpoint) {
     const at = BigInt(checkpoint.position);
     if (report.heads.position < at) logFailure('removed', `The checkpoint covers the log to position ${at}; the file ends at ${report.heads.position}.`);
-    else extra.push(...compareWithCheckpoint(report.headsAt ?? report.heads, checkpoint));
+    else extra.push(...beyondChain(compareWithCheckpoint(report.headsAt ?? report.heads, checkpoint), report.failures));
   }
   const failures = [...report.failures, ...extra].sort(compareFailures);
   return {

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsController } from './admin/projections.controller.js';
+import { AuditController } from './audit/audit.controller.js';
+import { BundleController } from './disputes/bundle.controller.js';
 import { DisputeCommandsController } from './disputes/dispute-commands.controller.js';
 import { DisputesController } from './disputes/disputes.controller.js';
 import { EvidenceController } from './disputes/evidence.controller.js';
@@ -20,9 +22,11 @@ import { WorkQueueController } from './work-queue/work-queue.controller.js';
     MeController,
     DisputesController,
     EvidenceController,
+    BundleController,
     DisputeCommandsController,
     WorkQueueController,
     ProjectionsController,
+    AuditController,
   ],
 })
 export class ResourcesModule {}

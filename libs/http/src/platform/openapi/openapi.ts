@@ -32,6 +32,7 @@ export function createOpenApiDocument(app: INestApplication, info: ApiInfo): Ope
     .addTag('dispute commands', 'One command on a case: POST /disputes/{id}/{command}, as process.md allows.')
     .addTag('directory', 'The signatories and the people who act in the process.')
     .addTag('admin', 'Read model administration.')
+    .addTag('audit', 'Integrity checks for auditors: the hash chain verified, signed checkpoints, the read models checked against the log.')
     .addTag('operations', 'Health and metrics, for probes and monitoring.')
     .addBearerAuth(
       {
