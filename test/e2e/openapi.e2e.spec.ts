@@ -119,7 +119,7 @@ describe('the OpenAPI document', () => {
     const body = bodyOf(`/disputes/{id}/${command}`);
     expect(Object.keys(body.properties ?? {}).sort()).toEqual(fields.map((f) => f.replace('!', '')).sort());
     expect((body.required ?? []).sort()).toEqual(fields.filter((f) => f.endsWith('!')).map((f) => f.slice(0, -1)).sort());
-    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '413', '415', '422', '429']);
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '413', '415', '422', '429', '503']);
     expect(operation?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'If-Match', 'Idempotency-Key']));
   });
 

@@ -143,9 +143,11 @@ describe('Dockerfile', () => {
   const stages = lines.reduce<string[][]>((all, line) => (line.startsWith('FROM ') ? [...all, [line]] : (all.at(-1)?.push(line), all)), []);
   const runtime = stages.at(-1) ?? [];
 
-  it('is multi-stage: compiled in one stage, run from another on the same Node 20 base', () => {
+  it('is multi-stage: compiled in one stage, run from another on the same Node LTS base', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    for (const stage of stages) expect(stage[0]).toMatch(/^FROM node:20-/);
+    const bases = stages.map((stage) => stage[0]?.replace(/ AS .*$/i, ''));
+    for (const base of bases) expect(base).toMatch(/^FROM node:(20|22|24)-/);
+    expect(new Set(bases).size).toBe(1);
     expect(stages[0]?.some((line) => /npm run build/.test(line))).toBe(true);
   });
 

@@ -56,7 +56,7 @@ export async function startTestServer(overrides: Partial<AppSettings> = {}, opti
     app = await createApp(settings, {
       ...(options.imports && { imports: options.imports }),
       ...(options.application && { application: options.application(settings) }),
-      ...(options.logDestination && { platform: { logDestination: options.logDestination } }),
+      ...(options.logDestination && { logDestination: options.logDestination }),
     });
     // Every answer is checked against the server's own /docs-json (response-conformance.ts).
     const watch = watchResponses(app);

@@ -2,7 +2,7 @@ import { type DynamicModule, type ForwardReference, Module, type Type } from '@n
 import { ApplicationModule } from '#application';
 import { AuditModule } from '#audit';
 import { type AppSettings } from '#config';
-import { PlatformModule, type PlatformOptions, prometheusCommandObserver, ResourcesModule } from '#http';
+import { PlatformModule, prometheusCommandObserver, ResourcesModule } from '#http';
 
 export type ModuleImport = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -11,7 +11,6 @@ export interface AppModuleOptions {
   readonly application?: DynamicModule;
   /** Further modules: resource controllers, or test-only controllers. */
   readonly imports?: readonly ModuleImport[];
-  readonly platform?: PlatformOptions;
   /** The API's resources (api.md); on unless false (the platform's own tests may leave them out). */
   readonly resources?: boolean;
 }
@@ -23,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        PlatformModule.forRoot(settings, options.platform),
+        PlatformModule.forRoot(settings),
         options.application ?? ApplicationModule.forRoot(settings, { observer: prometheusCommandObserver }),
         // The audit side needs the real application (its store, queries and data directory).
         ...(options.application ? [] : [AuditModule]),

@@ -1,10 +1,10 @@
 import helmet from '@fastify/helmet';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { Logger } from 'nestjs-pino';
 import { CORRELATION_ID_HEADER } from './correlation/correlation-id.js';
 import { serializeJson } from './json-reply-serializer.js';
 import { recordHttpMetrics } from './observability/http-metrics.hook.js';
+import { bindRequestLoggers } from './observability/logger-context.js';
 import { PlatformMetrics } from './observability/metrics.js';
 import { type ApiInfo, serveOpenApi } from './openapi/openapi.js';
 import { assertBodyShape } from './security/body-shape.js';
@@ -17,8 +17,9 @@ import { HELMET_OPTIONS } from './security/helmet-options.js';
  * init/listen (create the app with `bodyParser: false`, so that JSON is the only body type).
  */
 export async function configurePlatform(app: NestFastifyApplication, info: ApiInfo): Promise<void> {
-  app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  // First, so that every later hook, guard, handler and filter logs in the request's context.
+  bindRequestLoggers(fastify);
 
   fastify.setReplySerializer((payload) => serializeJson(payload));
   // JSON only: Fastify would also hand text/plain bodies to handlers as strings. Others get 415.

@@ -21,6 +21,8 @@ export * from './concurrency/etag.js';
 export * from './concurrency/expected-revision.decorator.js';
 export * from './correlation/correlation-id.js';
 export * from './correlation/correlation-id.decorator.js';
+export * from './observability/logger.js';
+export * from './observability/logger.service.js';
 export * from './observability/metrics.js';
 export * from './observability/prometheus-command-observer.js';
 export * from './openapi/openapi.js';

@@ -1,8 +1,6 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule } from 'nestjs-pino';
-import { type DestinationStream } from 'pino';
 import { type AppSettings } from '#config';
 import { AuthFailureLimiter } from './auth/auth-failure-limiter.js';
 import { AuthenticationGuard, BOOTSTRAP_ADMIN_SECRET } from './auth/authentication.guard.js';
@@ -11,7 +9,6 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { EventStoreHealthIndicator } from './observability/event-store.health.js';
 import { HealthController } from './observability/health.controller.js';
-import { loggerParams } from './observability/logger-params.js';
 import { MetricsController } from './observability/metrics.controller.js';
 import { METRICS_TOKEN } from './observability/metrics-token.js';
 import { PlatformMetrics } from './observability/metrics.js';
@@ -19,29 +16,24 @@ import { ProjectionStatusSource } from './observability/projection-status.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { RequestValidationPipe } from './validation/request-validation.pipe.js';
 
-export interface PlatformOptions {
-  /** Where JSON log lines go; stdout by default. */
-  readonly logDestination?: DestinationStream;
-}
-
 /** How long a replayable response is kept for its Idempotency-Key. */
 const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Everything HTTP that is not a resource: problem+json errors, validation, authentication and
- * roles, idempotency, logging, metrics and health. Global, so resource modules just use its
- * decorators. Expects a global module providing the CQRS buses and EVENT_STORE (ApplicationModule).
+ * roles, idempotency, metrics and health (logs are wired where the app is made, see createLogger).
+ * Global, so resource modules just use its decorators. Expects a global module providing the CQRS buses and EVENT_STORE (ApplicationModule).
  * Pair with configurePlatform(app, info) for the Fastify-level half.
  */
 @Module({})
 export class PlatformModule implements OnApplicationShutdown {
   constructor(@Inject(IdempotencyStore) private readonly idempotencyStore: IdempotencyStore) {}
 
-  static forRoot(settings: AppSettings, options: PlatformOptions = {}): DynamicModule {
+  static forRoot(settings: AppSettings): DynamicModule {
     return {
       module: PlatformModule,
       global: true,
-      imports: [LoggerModule.forRoot(loggerParams(settings, options.logDestination)), TerminusModule.forRoot()],
+      imports: [TerminusModule.forRoot()],
       controllers: [HealthController, MetricsController],
       providers: [
         PlatformMetrics,

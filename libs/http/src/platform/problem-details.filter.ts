@@ -51,7 +51,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const answer = answerFor(exception, request.routeOptions?.bodyLimit);
     const correlationId = stringOrUndefined(request.id) ?? stringOrUndefined(request.raw?.id);
 
-    // The request's log context (pino-http) already carries the correlation id.
+    // The request's log context (logger-context.ts) already carries the correlation id.
     if (answer.log) this.logger.error(exception instanceof Error ? exception : String(exception));
     if (adapter.isHeadersSent(response)) return;
 

@@ -81,6 +81,8 @@ function addStandardProblems(operation: OperationObject): void {
     add(415);
   }
   add(429);
+  // Any request may find the store unreachable or the server going down.
+  add(503);
 }
 
 /** Request bodies refuse unknown fields (RequestValidationPipe: whitelist, forbidNonWhitelisted). */

@@ -47,11 +47,13 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   415: 'The body is not JSON (send Content-Type: application/json).',
   422: 'The Idempotency-Key was used with a different request.',
   429: 'Too many failed authentications from this address: wait for Retry-After seconds.',
+  503: 'The event store cannot be reached just now, or the server is shutting down: try again after Retry-After seconds (a retry with the same Idempotency-Key is safe).',
 };
 
 /** Problem responses that come with headers of their own. */
 const HEADERS: Readonly<Record<number, ResponseObject['headers']>> = {
   429: { 'Retry-After': { description: 'Seconds until this address may try again.', schema: { type: 'integer', minimum: 1 } } },
+  503: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } } },
 };
 
 /** One problem response object, for the document's own rules (operation-rules.ts). */
