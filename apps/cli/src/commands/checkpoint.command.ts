@@ -6,7 +6,7 @@ import { SystemClock } from '#application';
 import { CLI_OPERATOR, LogAudit } from '#audit';
 import { loadOrCreateSigningKey } from '#event-store';
 import { Output, OUTPUT_HELP, type OutputOptions } from './cli-output.js';
-import { settingsFromEnvironment, withStore } from './data-dir.js';
+import { existingStoreFile, settingsFromEnvironment, withStore } from './data-dir.js';
 import { CliError, EXIT } from './exit-codes.js';
 import { runCommand } from './run-command.js';
 
@@ -31,6 +31,7 @@ export function addCheckpointCommand(program: Command): void {
         const output = new Output(options);
         const file = resolve(options.out);
         if (existsSync(file)) throw new CliError(`${file} exists already: choose another --out, or move it away.`);
+        existingStoreFile(settings);
         const key = loadOrCreateSigningKey(settings.dataDir);
         try {
           const checkpoint = await withStore(settings, (store) => new LogAudit(store, key, new SystemClock()).checkpoint(CLI_OPERATOR, options.position === undefined ? undefined : BigInt(options.position)));

@@ -6,7 +6,7 @@ import { SystemClock } from '#application';
 import { type ChainBeginning, CLI_OPERATOR, CASE_BUNDLE_FORMAT, type FailureView, LogAudit, verifyBundle, withCaseId } from '#audit';
 import { type Checkpoint, CHECKPOINT_FORMAT, LOG_EXPORT_FORMAT, loadOrCreateSigningKey, openExportFile, readCheckpoint, verifyExport } from '#event-store';
 import { Output, OUTPUT_HELP, type OutputOptions } from './cli-output.js';
-import { settingsFromEnvironment, withStore } from './data-dir.js';
+import { existingStoreFile, settingsFromEnvironment, withStore } from './data-dir.js';
 import { CliError, EXIT, type ExitCode } from './exit-codes.js';
 import { runCommand } from './run-command.js';
 
@@ -39,6 +39,7 @@ async function verifyDataDir(options: VerifyOptions): Promise<ExitCode> {
   if (options.checkpoint !== undefined) throw new CliError('--checkpoint goes with --file: export the log first (cli export), then verify the file against it.', EXIT.usage);
   const settings = settingsFromEnvironment();
   const output = new Output(options);
+  existingStoreFile(settings);
   const key = loadOrCreateSigningKey(settings.dataDir);
   const progress = output.progress('Verifying');
   const report = await withStore(settings, (store) =>
