@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchCompact, COMMANDS_PER_LIFECYCLE, startBenchEngine } from './bench-compact.js';
+import { benchAnnualReport } from './report-bench.js';
 import { measureAt } from './scaling.js';
 
 /**
@@ -71,6 +72,8 @@ async function main() {
       }
       console.log('\n(× = ratio to the baseline above: raw SQLite inserts, one FULL transaction each.)');
     }
+    const reportSizes = (process.env['BENCH_REPORT_SIZES'] ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
+    if (reportSizes.length > 0) await benchAnnualReport(join(dir, 'annual-report'), reportSizes);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

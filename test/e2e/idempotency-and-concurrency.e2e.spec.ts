@@ -92,29 +92,68 @@ describe('idempotent retries and concurrent commands', () => {
   });
 
   describe('concurrent commands on one case', () => {
-    it('applies 20 notes sent at once without If-Match exactly once each, at contiguous revisions', async () => {
+    it('applies 200 notes sent at once without If-Match exactly once each, at contiguous revisions', async () => {
       const id = await raise(cast.complainant, cast.orgs.council);
       const answers = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? cast.complainant : cast.respondent).http.post(`/disputes/${id}/add-note`, { text: `Note ${i}` })),
+        Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? cast.complainant : cast.respondent).http.post(`/disputes/${id}/add-note`, { text: `Note ${i}` })),
       );
-      expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
+      expect(answers.map((a) => a.status)).toEqual(Array(200).fill(200));
       const revisions = answers.map((a) => (a.body as CommandAnswer).revision).sort((x, y) => x - y);
-      expect(revisions).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(revisions).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
       for (const answer of answers) expect(answer.headers.get('etag')).toBe(`"${(answer.body as CommandAnswer).revision}"`);
 
       const events = await history(cast.complainant, id);
-      expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 21 }, (_, i) => i));
+      expect(events.map((e) => e.revision)).toEqual(Array.from({ length: 201 }, (_, i) => i));
       const notes = events.filter((e) => e.type === 'NoteAdded').map((e) => e.data.text as string);
-      expect(notes.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `Note ${i}`).sort());
+      expect(notes.sort()).toEqual(Array.from({ length: 200 }, (_, i) => `Note ${i}`).sort());
     });
 
-    it('applies exactly one of 10 commands pinned to the same revision; the rest are 412', async () => {
+    it('applies exactly one of 200 commands pinned to the same revision; the other 199 are 412 problem details', async () => {
       const id = await raise(cast.complainant, cast.orgs.council);
       const answers = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => cast.complainant.http.post(`/disputes/${id}/add-note`, { text: `Pinned ${i}` }, { 'if-match': '"0"' })),
+        Array.from({ length: 200 }, (_, i) => cast.complainant.http.post(`/disputes/${id}/add-note`, { text: `Pinned ${i}` }, { 'if-match': '"0"' })),
       );
-      expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(9).fill(412)]);
-      expect((await view(cast.complainant, id)).revision).toBe(1);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(199).fill(412)]);
+      for (const loser of answers.filter((a) => a.status !== 200)) expectProblem(loser, 412, 'CONCURRENCY.STALE_REVISION');
+      expect((await history(cast.complainant, id)).map((e) => [e.revision, e.type])).toEqual([
+        [0, 'DisputeRaised'],
+        [1, 'NoteAdded'],
+      ]);
+    });
+
+    it('mixes 100 pinned and 100 unpinned commands sent at once: every unpinned one lands, a pinned one only at its revision', async () => {
+      const id = await raise(cast.complainant, cast.orgs.council);
+      const answers = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          cast.complainant.http.post(`/disputes/${id}/add-note`, { text: `Mixed ${i}` }, i % 2 === 0 ? { 'if-match': '"0"' } : {}),
+        ),
+      );
+      const pinned = answers.filter((_, i) => i % 2 === 0);
+      expect(answers.filter((_, i) => i % 2 === 1).map((a) => a.status)).toEqual(Array(100).fill(200));
+      const pinnedWinners = pinned.filter((a) => a.status === 200);
+      expect(pinnedWinners.length).toBeLessThanOrEqual(1);
+      for (const loser of pinned.filter((a) => a.status !== 200)) expectProblem(loser, 412, 'CONCURRENCY.STALE_REVISION');
+      // A pinned winner was applied at revision 1, the one it was pinned to follow.
+      for (const winner of pinnedWinners) expect((winner.body as CommandAnswer).revision).toBe(1);
+      const events = await history(cast.complainant, id);
+      expect(events.map((e) => e.revision)).toEqual(Array.from({ length: events.length }, (_, i) => i));
+      expect(events.length).toBe(1 + 100 + pinnedWinners.length);
+    });
+
+    it('applies one of 50 identical acknowledgements sent at once; the other 49 are 409s naming the new state', async () => {
+      const id = await raise(cast.complainant, cast.orgs.council);
+      const answers = await Promise.all(Array.from({ length: 50 }, () => cast.respondent.http.post(`/disputes/${id}/acknowledge`, {})));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(49).fill(409)]);
+      for (const loser of answers.filter((a) => a.status !== 200)) {
+        const problem = expectProblem(loser, 409, 'DISPUTE.NOT_ALLOWED_IN_STATE');
+        expect(problem.state).toBe('informal.inDiscussion');
+        expect(problem.detail).toContain('informal.inDiscussion');
+        expect(problem.allowed).not.toContain('acknowledge');
+      }
+      expect((await history(cast.complainant, id)).map((e) => [e.revision, e.type])).toEqual([
+        [0, 'DisputeRaised'],
+        [1, 'AcknowledgementGiven'],
+      ]);
     });
 
     it('lets only one of two racing state changes through; the other is told the new state', async () => {
@@ -125,6 +164,7 @@ describe('idempotent retries and concurrent commands', () => {
         cast.complainant.http.post(`/disputes/${id}/agree-resolution`, { terms: 'Agreed', actions: [] }),
       ]);
       expect([withdraw.status, agree.status].sort()).toEqual([200, 409]);
+      expectProblem([withdraw, agree].find((a) => a.status === 409)!, 409, 'DISPUTE.NOT_ALLOWED_IN_STATE');
       expect((await history(cast.complainant, id)).filter((e) => e.type === 'CaseClosed')).toHaveLength(1);
     });
   });

@@ -119,7 +119,7 @@ describe('the OpenAPI document', () => {
     const body = bodyOf(`/disputes/{id}/${command}`);
     expect(Object.keys(body.properties ?? {}).sort()).toEqual(fields.map((f) => f.replace('!', '')).sort());
     expect((body.required ?? []).sort()).toEqual(fields.filter((f) => f.endsWith('!')).map((f) => f.slice(0, -1)).sort());
-    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '413', '415', '422', '429', '503']);
+    expect(Object.keys(operation?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403', '404', '409', '412', '413', '415', '422', '429', '503', '507']);
     expect(operation?.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'If-Match', 'Idempotency-Key']));
   });
 
@@ -224,6 +224,14 @@ describe('the OpenAPI document', () => {
       expect([at, operation.responses['429']?.headers?.['Retry-After']]).toEqual([at, expect.objectContaining({ schema: { type: 'integer', minimum: 1 } })]);
       if (operation.requestBody) expect([at, Object.keys(operation.responses)]).toEqual([at, expect.arrayContaining(['400', '413', '415'])]);
       if (method === 'post') expect([at, operation.parameters?.map((p) => p.name)]).toEqual([at, expect.arrayContaining(['Idempotency-Key'])]);
+    }
+  });
+
+  it('documents 400 on every operation (malformed HTTP) and 507 with Retry-After on every POST (a full disk)', () => {
+    for (const { path, method, operation } of operations()) {
+      const at = `${method.toUpperCase()} ${path}`;
+      expect([at, Object.keys(operation.responses)]).toEqual([at, expect.arrayContaining(['400'])]);
+      if (method === 'post') expect([at, operation.responses['507']?.headers?.['Retry-After']]).toEqual([at, expect.objectContaining({ schema: { type: 'integer', minimum: 1 } })]);
     }
   });
 

@@ -65,6 +65,7 @@ describe('rebuilding read models', () => {
     expect(healthy.map((p) => [p.name, p.lag, p.failures, p.lastFailure])).toEqual([
       ['directory', 0n, 0, null],
       ['cases', 0n, 0, null],
+      ['report', 0n, 0, null],
     ]);
     expect(healthy[0]!.checkpoint).toBe(healthy[0]!.head);
 
@@ -101,7 +102,7 @@ describe('rebuilding read models', () => {
 
   it('rebuilds through the bus for an admin only, and names unknown read models', async () => {
     const { rebuilt } = await engine.commands.execute(new RebuildProjections(ADMIN));
-    expect(rebuilt.map((r) => r.name)).toEqual(['directory', 'cases']);
+    expect(rebuilt.map((r) => r.name)).toEqual(['directory', 'cases', 'report']);
     const only = await engine.commands.execute(new RebuildProjections(ADMIN, ['cases']));
     expect(only.rebuilt.map((r) => r.name)).toEqual(['cases']);
     await expect(engine.commands.execute(new RebuildProjections(c.secretariat))).rejects.toBeInstanceOf(ForbiddenError);

@@ -14,6 +14,7 @@ import { addRebuildCommand } from './commands/rebuild.command.js';
 import { addReplayCommand } from './commands/replay.command.js';
 import { addVerifyCommand } from './commands/verify.command.js';
 import { prepareDemo, printTokens } from './demo/demo-command.js';
+import { registerReportCommand } from './report/report-command.js';
 
 /**
  * The command line (`npm run cli -- …`, `npx compact-disputes …`): `demo`, `serve`, the auditors'
@@ -72,6 +73,7 @@ program
       await target.close();
     }
   });
+registerReportCommand(program);
 
 addReplayCommand(program);
 addVerifyCommand(program);

@@ -35,6 +35,8 @@ import { READ_SIDE_HANDLERS } from './read-side/read-side.handlers.js';
 import { ReadYourWrites } from './read-side/read-your-writes.js';
 import { WorkQueueQueries } from './read-side/work-queue.queries.js';
 import { toDisputeMachineEvent } from './recorded-events.js';
+import { AnnualReportQueries } from './report/annual-report.queries.js';
+import { REPORT_PROVIDERS } from './report/report.providers.js';
 import { DeadlineScheduler, type DeadlineSchedulerOptions } from './scheduler/deadline-scheduler.js';
 
 /**
@@ -70,7 +72,7 @@ class ApplicationLifecycle implements OnApplicationBootstrap, OnApplicationShutd
 }
 
 /** The read models the application keeps, built as it builds them (a consistency check rebuilds the same). */
-export const applicationProjections = () => allProjections({ readDisputeEvent: (event) => toDisputeMachineEvent(event) });
+export const applicationProjections = () => allProjections({ readDisputeEvent: (event) => toDisputeMachineEvent(event), calendar: createCalendar() });
 
 export interface ApplicationExtras {
   /** Replaces the default (no-op) metrics observer of the write path. */
@@ -181,6 +183,7 @@ export class ApplicationModule {
       ...READ_SIDE_HANDLERS,
       ...DIRECTORY_HANDLERS,
       GetEvidenceHandler,
+      ...REPORT_PROVIDERS,
     ];
     return {
       module: ApplicationModule,
@@ -209,6 +212,7 @@ export class ApplicationModule {
         WorkQueueQueries,
         ProjectionAdmin,
         DeadlineScheduler,
+        AnnualReportQueries,
       ],
     };
   }

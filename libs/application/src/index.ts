@@ -37,3 +37,7 @@ export * from './read-side/projection-admin.js';
 export * from './read-side/read-side.handlers.js';
 export * from './read-side/rebuild-cli.js';
 export * from './scheduler/deadline-scheduler.js';
+export * from './report/annual-report.queries.js';
+export * from './report/annual-report.messages.js';
+export * from './report/report-from-log.js';
+export * from './report/engine-version.js';

@@ -1,3 +1,5 @@
+import { type HttpLimits, type TrustProxy } from './http-limits.js';
+
 /** Typed settings for every entry point (API, CLI). Only the loader in this lib reads process.env. */
 export interface AppSettings {
   readonly port: number;
@@ -12,8 +14,10 @@ export interface AppSettings {
   readonly clockFixed: string | null;
   readonly nodeEnv: 'development' | 'test' | 'production';
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  /** Believe X-Forwarded-* headers (client IP for rate limiting, protocol); off unless behind a known proxy. */
-  readonly trustProxy?: boolean;
+  /** Which X-Forwarded-* hops to believe (client address for rate limiting, protocol); none unless behind a known proxy. */
+  readonly trustProxy?: TrustProxy;
+  /** Timeouts for slow clients; DEFAULT_HTTP_LIMITS when absent. */
+  readonly httpLimits?: HttpLimits;
   /** When set, GET /metrics answers only to `Authorization: Bearer <this token>`; unset, it is public. */
   readonly metricsToken?: string | null;
 }

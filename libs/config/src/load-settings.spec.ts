@@ -26,6 +26,7 @@ describe('loadSettings', () => {
         nodeEnv: 'development',
         logLevel: 'info',
         trustProxy: false,
+        httpLimits: { headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 72_000 },
         metricsToken: null,
       });
     });
@@ -52,6 +53,9 @@ describe('loadSettings', () => {
         NODE_ENV: 'test',
         LOG_LEVEL: 'debug',
         TRUST_PROXY: 'true',
+        HTTP_HEADERS_TIMEOUT_MS: '5000',
+        HTTP_REQUEST_TIMEOUT_MS: '30000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
         METRICS_TOKEN: 'a-long-enough-scrape-token',
       });
       expect(settings).toEqual({
@@ -65,6 +69,7 @@ describe('loadSettings', () => {
         nodeEnv: 'test',
         logLevel: 'debug',
         trustProxy: true,
+        httpLimits: { headersTimeoutMs: 5000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 1000 },
         metricsToken: 'a-long-enough-scrape-token',
       });
     });
@@ -167,6 +172,32 @@ describe('loadSettings', () => {
     it('refuses values outside their lists', () => {
       const error = failureOf({ NODE_ENV: 'staging', LOG_LEVEL: 'verbose', TRUST_PROXY: 'yes' });
       expect(error.problems.map((p) => p.variable)).toEqual(['NODE_ENV', 'LOG_LEVEL', 'TRUST_PROXY']);
+    });
+  });
+
+  describe('TRUST_PROXY', () => {
+    it('reads a list of proxy addresses and ranges', () => {
+      expect(loadSettings({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,loopback, ::1, fd00::/8' }).trustProxy).toEqual(['10.0.0.1', '10.1.0.0/16', 'loopback', '::1', 'fd00::/8']);
+      expect(loadSettings({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+      expect(loadSettings({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    });
+
+    it.each(['2', '10.0.0.1/33', '10.0.0.300', 'proxy.example.org', '::1/129', '10.0.0.0/8/1'])('refuses %s, naming it', (value) => {
+      expect(failureOf({ TRUST_PROXY: value }).problems).toEqual([{ variable: 'TRUST_PROXY', reason: expect.stringContaining(`"${value}"`) }]);
+    });
+  });
+
+  describe('HTTP timeouts', () => {
+    it.each(['HTTP_HEADERS_TIMEOUT_MS', 'HTTP_REQUEST_TIMEOUT_MS', 'HTTP_KEEP_ALIVE_TIMEOUT_MS'])('refuses %s outside 100 ms to one hour', (variable) => {
+      for (const value of ['0', '99', '3600001', '1.5', 'soon']) {
+        expect(failureOf({ [variable]: value }).problems).toEqual([{ variable, reason: expect.stringContaining('from 100 to 3600000') }]);
+      }
+    });
+
+    it('refuses a headers timeout longer than the request timeout', () => {
+      expect(failureOf({ HTTP_HEADERS_TIMEOUT_MS: '20000', HTTP_REQUEST_TIMEOUT_MS: '10000' }).problems).toEqual([
+        { variable: 'HTTP_HEADERS_TIMEOUT_MS', reason: expect.stringContaining('HTTP_REQUEST_TIMEOUT_MS') },
+      ]);
     });
   });
 

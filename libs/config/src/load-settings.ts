@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { type AppSettings } from './app-settings.js';
 import { ConfigurationError, type SettingProblem } from './configuration-error.js';
+import { readHttpLimits, readTrustProxy } from './http-limits.js';
 
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -66,7 +67,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings 
     problem('CLOCK_FIXED', 'is refused when NODE_ENV=production (a frozen clock would misdate real cases)');
   }
 
-  const trustProxy = readBoolean('TRUST_PROXY', read('TRUST_PROXY'), problem);
+  const trustProxy = readTrustProxy(read('TRUST_PROXY'), problem);
+  const httpLimits = readHttpLimits(read, problem);
 
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
@@ -81,6 +83,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings 
     nodeEnv,
     logLevel,
     trustProxy,
+    httpLimits,
     metricsToken,
   };
 }
@@ -137,10 +140,3 @@ function isRealCalendarDate(value: string): boolean {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day && month >= 1 && month <= 12 && hour < 24;
 }
 
-function readBoolean(variable: string, value: string | undefined, problem: (variable: string, reason: string) => void): boolean {
-  if (value === undefined) return false;
-  if (value === 'true' || value === '1') return true;
-  if (value === 'false' || value === '0') return false;
-  problem(variable, `must be true or false (got "${value}")`);
-  return false;
-}

@@ -95,3 +95,35 @@ export class RuleViolationError extends AppError {
     super(message);
   }
 }
+
+/**
+ * 507: a store has no room to write (the disk holding it is full). Nothing of the request was
+ * written; the same request succeeds once space is freed. `store` names which store, `reason` the
+ * driver's word for it (SQLITE_FULL, ENOSPC, EDQUOT).
+ */
+export class StorageFullError extends AppError {
+  readonly code = 'STORAGE.FULL';
+  readonly reason: string;
+  constructor(
+    message: string,
+    readonly store: string,
+    options?: { readonly cause?: unknown },
+  ) {
+    super(message);
+    this.cause = options?.cause;
+    this.reason = diskFullCode(options?.cause) ?? 'disk full';
+  }
+}
+
+const DISK_FULL_CODES = ['SQLITE_FULL', 'ENOSPC', 'EDQUOT'];
+
+/**
+ * The code of a driver's error that says the disk is full (SQLite's SQLITE_FULL, the system's
+ * ENOSPC or EDQUOT), or null for any other error. By code, not class: see sqlite-event-store.ts.
+ */
+export function diskFullCode(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' && DISK_FULL_CODES.includes(code) ? code : null;
+}
+
+export const isDiskFull = (error: unknown): boolean => diskFullCode(error) !== null;

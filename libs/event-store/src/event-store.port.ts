@@ -81,6 +81,12 @@ export interface EventStore {
   chainOrigin?(): Promise<ChainOrigin>;
   /** Cheap round trip used by readiness checks. */
   ping(): Promise<void>;
+  /**
+   * Readiness: resolves while the store takes writes, rejects with EventStoreFullError while it has
+   * no room (after an append failed for want of space, until one can be written again). Optional:
+   * a store without it is taken to be writable whenever it answers ping().
+   */
+  checkWritable?(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { isDiskFull } from '#core';
 
 /** A process that has a data directory's read models open, as its file in `<dataDir>/in-use/` says. */
 export interface DataDirUser {
@@ -44,7 +45,13 @@ export class DataDirRegistration {
   ) {
     mkdirSync(join(dataDir, IN_USE), { recursive: true });
     this.file = join(dataDir, IN_USE, `${process.pid}-${randomUUID()}.json`);
-    this.write();
+    try {
+      this.write();
+    } catch (error) {
+      // A full disk must not keep a server from starting (to serve reads, and to write again once
+      // space is freed): it runs unregistered, and a CLI rebuild, which cannot write either, cannot start.
+      if (!isDiskFull(error)) throw error;
+    }
   }
 
   /** Registers this process; refuses while another one holds the directory for a rebuild. */
@@ -93,8 +100,13 @@ export class DataDirRegistration {
   private write(): void {
     const user = { pid: process.pid, host: hostname(), command: process.argv.slice(1).join(' '), since: this.since, exclusive: this.exclusive };
     // Written whole, then renamed: a process looking at the directory never reads half a file.
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(user));
-    renameSync(`${this.file}.tmp`, this.file);
+    try {
+      writeFileSync(`${this.file}.tmp`, JSON.stringify(user));
+      renameSync(`${this.file}.tmp`, this.file);
+    } catch (error) {
+      rmSync(`${this.file}.tmp`, { force: true });
+      throw error;
+    }
   }
 }
 

@@ -12,3 +12,5 @@ export * from './cases/case-list.read-model.js';
 export * from './cases/case-membership.read-model.js';
 export * from './cases/deadline-book.read-model.js';
 export * from './cases/work-queue.read-model.js';
+export * from './report/report.projection.js';
+export * from './report/report.read-model.js';

@@ -18,7 +18,7 @@ import {
   type Sector,
 } from '#domain';
 import { type EventStore, WrongExpectedRevisionError } from '#event-store';
-import { type DirectoryReadModel, type ReadModels } from '#projections';
+import { DIRECTORY_PROJECTION, type DirectoryReadModel, type ReadModels } from '#projections';
 import { type Clock } from '../clock.js';
 import { type CommandResult, type WriteOptions } from '../command-result.js';
 import { type EventMetadata } from '../event-metadata.js';
@@ -78,13 +78,23 @@ export class DirectoryService {
     return this.create(principal, { streamId: organisationStream(organisationId), id: organisationId, command: 'sign-organisation', commandId }, events, options);
   }
 
+  /**
+   * Registrations of one email address queue in this process, and each decides on a directory that
+   * has applied every event already in the log, so that two requests for one address cannot both
+   * pass the one-person-per-address rule. (Two processes registering the same address at the same
+   * instant still could: the rule reads a projection, not a stream.)
+   */
   async registerPerson(principal: Principal, body: Parameters<typeof decideRegisterPerson>[1], options: WriteOptions = {}): Promise<RegisteredPerson> {
     this.requireAdmin(principal);
     const commandId = this.commandId(principal, 'register-person', options);
     const personId = options.idempotencyKey ? commandId : newId();
     const token = newToken();
-    const events = decideRegisterPerson(personId, body, sha256Hex(token), this.directory);
-    const result = await this.create(principal, { streamId: personStream(personId), id: personId, command: 'register-person', commandId }, events, options);
+    const emailKey = `email:${typeof body.email === 'string' ? body.email.trim().toLowerCase() : ''}`;
+    const result = await this.queue.run(emailKey, async () => {
+      await this.readModels.waitFor(await this.store.headPosition(), undefined, [DIRECTORY_PROJECTION]);
+      const events = decideRegisterPerson(personId, body, sha256Hex(token), this.directory);
+      return this.create(principal, { streamId: personStream(personId), id: personId, command: 'register-person', commandId }, events, options);
+    });
     return { ...result, token };
   }
 

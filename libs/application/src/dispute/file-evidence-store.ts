@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isDiskFull, StorageFullError } from '#core';
 import { type EvidenceStore } from './evidence-store.js';
 
 /** Content-addressed files under `${dataDir}/evidence/ab/abcdef…`; written via a temporary name so a crash leaves no half file. */
@@ -17,10 +18,17 @@ export class FileEvidenceStore implements EvidenceStore {
       () => false,
     );
     if (exists) return;
-    await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
     const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temporary, content, { flush: true });
-    await rename(temporary, target);
+    try {
+      await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
+      await writeFile(temporary, content, { flush: true });
+      await rename(temporary, target);
+    } catch (error) {
+      // A half-written file on a full disk only takes the space that is needed to recover.
+      await rm(temporary, { force: true });
+      if (!isDiskFull(error)) throw error;
+      throw new StorageFullError('The disk holding evidence files is full: the evidence was not stored and nothing was recorded. It can be sent again once space is freed.', 'evidence files', { cause: error });
+    }
   }
 
   async get(sha256: string): Promise<Buffer | null> {

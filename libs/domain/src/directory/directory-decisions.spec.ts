@@ -10,7 +10,7 @@ import {
   decideRotateToken,
 } from './directory-decisions.js';
 import { type DirectoryEvent } from './directory-events.js';
-import { type DirectoryLookup, type OrganisationRecord } from './directory-lookup.js';
+import { type OrganisationRecord, type PersonRecord, type RegistrationLookup } from './directory-lookup.js';
 import { evolveOrganisation, evolvePerson, type PersonState } from './directory-state.js';
 
 const org = (organisationId: string, name: string, sector: 'statutory' | 'vcs', leftAt: string | null = null): OrganisationRecord => ({
@@ -26,7 +26,13 @@ const ORGS: Record<string, OrganisationRecord> = {
   charity: org('charity', 'Wisbech Food Bank', 'vcs'),
   departed: org('departed', 'Old Trust', 'vcs', '2025-06-30T00:00:00.000Z'),
 };
-const directory: DirectoryLookup = { organisation: (id) => ORGS[id], person: () => undefined };
+/** Already registered and active: the email rule looks them up by address, whatever the case. */
+const HOLDER: PersonRecord = { personId: 'p9', name: 'Council officer', email: 'Officer@Council.example', roles: ['partner'], organisationId: 'council', memberships: [], compactLeadFor: [] };
+const directory: RegistrationLookup = {
+  organisation: (id) => ORGS[id],
+  person: () => undefined,
+  activePersonByEmail: (email) => (email.toLowerCase() === HOLDER.email.toLowerCase() ? HOLDER : undefined),
+};
 
 /** given: these events at these instants, folded as the write side and the projection fold them. */
 function given(...history: [DirectoryEvent, string][]): PersonState {
@@ -64,6 +70,16 @@ describe('the directory', () => {
     it('still reads a person registered at schema 1, with name and email at the top level', () => {
       const v1 = { type: 'PersonRegistered', data: { personId: 'p0', name: 'Old', email: 'old@example.org', organisationId: null, roles: ['chair'], compactLeadFor: [], tokenHash: 'h' } };
       expect(evolvePerson(null, v1 as unknown as DirectoryEvent, '2024-01-01T00:00:00.000Z')).toMatchObject({ name: 'Old', email: 'old@example.org', roles: ['chair'] });
+    });
+
+    it('refuses an email address an active person already has, whatever its case, naming them', () => {
+      const register = () => decideRegisterPerson('p2', { name: 'Y', email: 'officer@council.EXAMPLE', roles: ['mediator'] }, 'h', directory);
+      expect(ruleCode(register)).toBe('DIRECTORY.EMAIL_TAKEN');
+      expect(register).toThrow('officer@council.EXAMPLE is already the email address of Council officer (p9)');
+    });
+
+    it('lets a retried registration of the same person through the email rule (the stream check answers it)', () => {
+      expect(decideRegisterPerson('p9', { name: 'Council officer', email: HOLDER.email, roles: ['partner'], organisationId: 'council' }, 'h', directory)).toHaveLength(1);
     });
 
     it('refuses joining an organisation that has left the Compact, naming it', () => {

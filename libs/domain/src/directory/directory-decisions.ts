@@ -2,7 +2,7 @@ import { RuleViolationError, ValidationError } from '#core';
 import { ROLES, type Role } from '../shared/actor.js';
 import { SECTORS, type Sector } from '../dispute/vocabulary.js';
 import { type DirectoryEvent } from './directory-events.js';
-import { type DirectoryLookup, describeOrganisation, describePerson, type OrganisationRecord } from './directory-lookup.js';
+import { type DirectoryLookup, describeOrganisation, describePerson, type OrganisationRecord, type RegistrationLookup } from './directory-lookup.js';
 import { type PersonState } from './directory-state.js';
 
 const fail = (field: string, message: string): never => {
@@ -49,7 +49,7 @@ export function decideRegisterPerson(
     compactLeadFor?: string | null;
   },
   tokenHash: string,
-  directory: DirectoryLookup,
+  directory: RegistrationLookup,
 ): DirectoryEvent[] {
   const roles = [...new Set(input.roles)];
   if (roles.length === 0) fail('roles', 'give at least one role');
@@ -69,6 +69,12 @@ export function decideRegisterPerson(
   }
   const email = text(input.email, 'email');
   if (!EMAIL.test(email)) fail('email', 'must be an email address');
+  // One address, one person: sign-in by the organisation's accounts and notifications find people by it.
+  // A deactivated person's address is free again, for someone who comes back and is registered afresh.
+  const holder = directory.activePersonByEmail(email);
+  if (holder && holder.personId !== personId) {
+    refuse(`${email} is already the email address of ${describePerson(holder)} (compared without regard to case).`, 'DIRECTORY.EMAIL_TAKEN');
+  }
   return [
     {
       type: 'PersonRegistered',

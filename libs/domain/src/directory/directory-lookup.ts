@@ -36,6 +36,12 @@ export interface DirectoryLookup {
   person(personId: string): PersonRecord | undefined;
 }
 
+/** What registering a person needs besides the organisations: who holds an email address now. */
+export interface RegistrationLookup extends DirectoryLookup {
+  /** The active (not deactivated) person registered with this email address, whatever its letter case. */
+  activePersonByEmail(email: string): PersonRecord | undefined;
+}
+
 /** "Mediator 2 (p-123)": people and organisations are named by name and id in messages. */
 export const describePerson = (p: Pick<PersonRecord, 'personId' | 'name'>): string => `${p.name} (${p.personId})`;
 export const describeOrganisation = (o: Pick<OrganisationRecord, 'organisationId' | 'name'>): string => `${o.name} (${o.organisationId})`;

@@ -1,5 +1,7 @@
+import { open, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { type JsonObject } from '#core';
+import { isDiskFull, type JsonObject } from '#core';
 import {
   DuplicateEventIdError,
   WrongExpectedRevisionError,
@@ -16,6 +18,7 @@ import {
 } from '../event-store.port.js';
 import { sealBatch, storedSeal } from '../audit/event-seal.js';
 import { EventStoreClosedError } from '../event-store-closed.error.js';
+import { EventStoreFullError } from '../event-store-full.error.js';
 import { expectationHolds, limitOf } from '../expectation.js';
 import { CommitSignal } from './commit-signal.js';
 import { toRecordedEvent, type EventRow } from './event-row.js';
@@ -82,6 +85,8 @@ const SUBSCRIPTION_BATCH = 500;
 const DEFAULT_EXTERNAL_COMMIT_POLL_MS = 200;
 /** SQLite reads a negative LIMIT as "no limit". */
 const NO_LIMIT = -1;
+/** What the write probe writes beside the file: room for an append of a few pages, and more. */
+const WRITE_PROBE_BYTES = 64 * 1024;
 
 /**
  * The event store on one SQLite file. better-sqlite3 is synchronous, so every append of a loop
@@ -97,6 +102,8 @@ export class SqliteEventStore implements EventStore {
   private readonly groupCommit: GroupCommit<AppendRequest, AppendResult>;
   private closed = false;
   private counters = { transactions: 0, appends: 0, events: 0 };
+  /** Set when an append failed for want of space; cleared by the next commit or a write probe that succeeds. */
+  private full: EventStoreFullError | null = null;
   private readonly externalCommitPollMs: number;
   private externalCommitTimer: NodeJS.Timeout | null = null;
   private dataVersion: unknown = null;
@@ -117,7 +124,7 @@ export class SqliteEventStore implements EventStore {
   /** A batch of one needs no savepoint: rolling back the transaction undoes exactly that append. */
   private readonly commitOneTx: Database.Transaction<(request: AppendRequest) => AppendResult>;
 
-  constructor(options: SqliteEventStoreOptions) {
+  constructor(private readonly options: SqliteEventStoreOptions) {
     this.db = new Database(options.filename);
     try {
       this.db.pragma('journal_mode = WAL');
@@ -162,7 +169,7 @@ export class SqliteEventStore implements EventStore {
           // SQLite rolls the whole transaction back on some errors (I/O, full disk): then nothing
           // of this batch survives and every append must fail, so abort the batch.
           if (!this.db.inTransaction) throw error;
-          return { ok: false, error };
+          return { ok: false, error: this.translated(error) };
         }
       }),
     );
@@ -216,6 +223,33 @@ export class SqliteEventStore implements EventStore {
   async ping(): Promise<void> {
     this.assertOpen();
     this.pingStmt.get();
+  }
+
+  /**
+   * Writable unless an append failed for want of space. Then a probe file of 64 KiB is written
+   * (and synced, and removed) beside the store's file: once the disk takes it, the store is taken
+   * to be writable again, so readiness recovers without waiting for a command to succeed.
+   */
+  async checkWritable(): Promise<void> {
+    this.assertOpen();
+    const full = this.full;
+    if (full === null || this.options.filename === ':memory:') return;
+    const probe = join(dirname(this.options.filename), `.write-probe-${process.pid}`);
+    try {
+      const file = await open(probe, 'w');
+      try {
+        await file.write(Buffer.alloc(WRITE_PROBE_BYTES));
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+    } catch (error) {
+      if (isDiskFull(error)) throw full;
+      throw error;
+    } finally {
+      await unlink(probe).catch(() => undefined);
+    }
+    if (this.full === full) this.full = null;
   }
 
   /** Commits appends already queued, ends subscriptions, then closes the file. Idempotent. */
@@ -287,6 +321,13 @@ export class SqliteEventStore implements EventStore {
     this.commits.notify();
   }
 
+  /** A full disk in the port's words (and remembered for checkWritable); anything else as it is. */
+  private translated(error: unknown): unknown {
+    if (!isDiskFull(error)) return error;
+    this.full = new EventStoreFullError({ cause: error });
+    return this.full;
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new EventStoreClosedError();
   }
@@ -333,10 +374,14 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       // Rolled back: nothing of this batch was written, and GroupCommit rejects all of it.
       this.counters.events = eventsBefore;
-      throw error;
+      throw this.translated(error);
     }
-    // After COMMIT, so a woken subscriber's read sees the new rows.
-    if (this.counters.events !== eventsBefore) this.commits.notify();
+    if (this.counters.events !== eventsBefore) {
+      // Rows were committed, so the disk took them.
+      this.full = null;
+      // After COMMIT, so a woken subscriber's read sees the new rows.
+      this.commits.notify();
+    }
     return outcomes;
   }
 

@@ -7,6 +7,9 @@ import { recordHttpMetrics } from './observability/http-metrics.hook.js';
 import { bindRequestLoggers } from './observability/logger-context.js';
 import { PlatformMetrics } from './observability/metrics.js';
 import { type ApiInfo, serveOpenApi } from './openapi/openapi.js';
+import { answerUnmetExpectation } from './client-error-handler.js';
+import { refuseWhileClosing } from './refuse-while-closing.js';
+import { requireHost } from './require-host.js';
 import { assertBodyShape } from './security/body-shape.js';
 import { applyRouteBodyLimits } from './security/body-limit.js';
 import { HELMET_OPTIONS } from './security/helmet-options.js';
@@ -25,6 +28,9 @@ export async function configurePlatform(app: NestFastifyApplication, info: ApiIn
   // JSON only: Fastify would also hand text/plain bodies to handlers as strings. Others get 415.
   fastify.removeContentTypeParser(['text/plain']);
 
+  refuseWhileClosing(fastify);
+  requireHost(fastify);
+  fastify.server.on('checkExpectation', answerUnmetExpectation);
   // Each route reads only as much body as it takes; Nest registers the routes later, in init().
   applyRouteBodyLimits(fastify);
   // Before guards, interceptors and pipes: they walk the body, some at a cost that grows fast with its shape.

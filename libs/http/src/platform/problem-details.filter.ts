@@ -9,6 +9,7 @@ import {
   NotFoundError,
   RuleViolationError,
   StaleRevisionError,
+  StorageFullError,
   UnauthenticatedError,
   ValidationError,
 } from '#core';
@@ -86,7 +87,18 @@ function answerFor(exception: unknown, bodyLimit?: number): Answer {
       true,
     );
   }
+  // The client went away before its body had arrived (or was cut off as too slow): nobody reads
+  // this answer, but it is the client's fault, not a server error to log.
+  if (isRequestAborted(exception)) {
+    return { status: 400, title: 'Bad Request', detail: 'The request was cut off before its body had arrived.', code: 'REQUEST.ABORTED' };
+  }
   return { status: 500, title: 'Internal server error', detail: GENERIC_500_DETAIL, code: 'SERVER.INTERNAL_ERROR', log: true };
+}
+
+/** Node's request stream fails with ECONNRESET "aborted" when the connection closes mid-body. */
+function isRequestAborted(exception: unknown): boolean {
+  const { code, message } = (exception ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'ECONNRESET' || code === 'ECONNABORTED' || message === 'aborted';
 }
 
 function serviceUnavailable(detail: string, code: string, log = false): Answer {
@@ -124,6 +136,10 @@ function answerForAppError(error: AppError): Answer {
     };
   }
   if (error instanceof IdempotencyKeyReusedError) return { status: 422, title: 'Idempotency key reused', detail, code };
+  if (error instanceof StorageFullError) {
+    // Logged: an operator must free space; the client only needs to know nothing was written.
+    return { status: 507, title: 'Insufficient storage', detail, code, extensions: { store: error.store, reason: error.reason }, headers: { 'retry-after': '60' }, log: true };
+  }
   // A new member of the family without a mapping is our bug: answer 500 and log it loudly.
   return { status: 500, title: 'Internal server error', detail: GENERIC_500_DETAIL, code: 'SERVER.INTERNAL_ERROR', log: true };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsController } from './admin/projections.controller.js';
+import { AssetsController } from './assets/assets.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { BundleController } from './disputes/bundle.controller.js';
 import { DisputeCommandsController } from './disputes/dispute-commands.controller.js';
@@ -8,6 +9,7 @@ import { EvidenceController } from './disputes/evidence.controller.js';
 import { MeController } from './me/me.controller.js';
 import { OrganisationsController } from './organisations/organisations.controller.js';
 import { PeopleController } from './people/people.controller.js';
+import { ReportsController } from './reports/reports.controller.js';
 import { WorkQueueController } from './work-queue/work-queue.controller.js';
 
 /**
@@ -26,6 +28,8 @@ import { WorkQueueController } from './work-queue/work-queue.controller.js';
     DisputeCommandsController,
     WorkQueueController,
     ProjectionsController,
+    ReportsController,
+    AssetsController,
     AuditController,
   ],
 })

@@ -61,6 +61,8 @@ export const personOfRow = (r: PersonRow): PersonState => ({
   deactivatedAt: r.deactivated_at,
 });
 
+export const DIRECTORY_PROJECTION = 'directory';
+
 const ORGANISATION_EVENTS: ReadonlySet<string> = new Set(['OrganisationSigned', 'OrganisationLeft']);
 
 /**
@@ -69,7 +71,7 @@ const ORGANISATION_EVENTS: ReadonlySet<string> = new Set(['OrganisationSigned', 
  * same ones the directory's write side decides on), and carries the stream's revision for ETags.
  */
 export const directoryProjection: Projection = {
-  name: 'directory',
+  name: DIRECTORY_PROJECTION,
   version: 2,
   createTables(db) {
     db.exec(`CREATE TABLE IF NOT EXISTS organisations (

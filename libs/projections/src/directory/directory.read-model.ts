@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { type DirectoryLookup, type OrganisationRecord, type PersonState, type Role } from '#domain';
+import { type OrganisationRecord, type PersonState, type RegistrationLookup, type Role } from '#domain';
 import { statement } from '../statement-cache.js';
 import { organisationOfRow, type OrganisationRow, personOfRow, type PersonRow } from './directory.projection.js';
 
@@ -37,7 +37,7 @@ export interface PeopleListQuery {
 const withRevision = (row: PersonRow): DirectoryPerson => ({ ...personOfRow(row), revision: BigInt(row.revision) });
 
 /** Synchronous reads of the directory projection: what deciders, sign-in and the people list consult. */
-export class DirectoryReadModel implements DirectoryLookup {
+export class DirectoryReadModel implements RegistrationLookup {
   constructor(private readonly db: () => Database.Database) {}
 
   organisation(organisationId: string): DirectoryOrganisation | undefined {
@@ -56,6 +56,12 @@ export class DirectoryReadModel implements DirectoryLookup {
 
   personByTokenHash(tokenHash: string): DirectoryPerson | undefined {
     const row = statement(this.db(), 'SELECT * FROM people WHERE token_hash = ?').get(tokenHash) as PersonRow | undefined;
+    return row ? withRevision(row) : undefined;
+  }
+
+  /** SQLite's lower() folds ASCII letters only: other letters compare exactly. Registrations are rare: a scan is fine. */
+  activePersonByEmail(email: string): DirectoryPerson | undefined {
+    const row = statement(this.db(), 'SELECT * FROM people WHERE lower(email) = lower(?) AND deactivated_at IS NULL LIMIT 1').get(email) as PersonRow | undefined;
     return row ? withRevision(row) : undefined;
   }
 

@@ -1,10 +1,11 @@
-import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Inject, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { finalize, from, map, type Observable, of, switchMap } from 'rxjs';
-import { IdempotencyKeyReusedError } from '#core';
+import { IdempotencyKeyReusedError, StorageFullError } from '#core';
 import { serializeJson } from '../json-reply-serializer.js';
 import { ProblemException } from '../problem-details.js';
 import '../request-context.js';
+import { claimOwnerIsGone } from './claim-owner.js';
 import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency-key.js';
 import { IdempotencyStore, type StoredResponse } from './idempotency.store.js';
 import { requestFingerprint } from './request-fingerprint.js';
@@ -39,6 +40,7 @@ type Admission = { readonly kind: 'run' } | { readonly kind: 'replay'; readonly 
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
+  private readonly logger = new Logger('Idempotency');
   private readonly inFlight = new Map<string, { readonly done: Promise<void>; readonly settle: () => void }>();
   /** Tokens are stored hashed, so a replayed token can only come from memory, for a short while. */
   private readonly secrets = new Map<string, { readonly fields: Record<string, unknown>; readonly until: number }>();
@@ -80,7 +82,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         await Promise.race([first.done, delay(deadline - now)]);
         continue;
       }
-      const abandoned = first === undefined && now - claim.claimedAt >= STALE_CLAIM_MS;
+      // Nothing of it runs here: its process died (a crash: retry at once), or it is stale.
+      const abandoned = first === undefined && (now - claim.claimedAt >= STALE_CLAIM_MS || claimOwnerIsGone(claim.owner, this.store.owner));
       if (abandoned && this.store.takeOver(scope.principalId, scope.key, scope.fingerprint, claim.claimedAt, now)) return this.running(scope);
       throw requestInProgress();
     }
@@ -110,20 +113,33 @@ export class IdempotencyInterceptor implements NestInterceptor {
     return { ...body, ...held.fields };
   }
 
+  /** Runs a write to the records that may fail for want of space; false (and logged) when it did. */
+  private keep(write: () => void): boolean {
+    try {
+      write();
+      return true;
+    } catch (error) {
+      if (!(error instanceof StorageFullError)) throw error;
+      this.logger.warn(error.message);
+      return false;
+    }
+  }
+
   private run(scope: KeyScope, next: CallHandler, reply: FastifyReply): Observable<unknown> {
     let completed = false;
     return next.handle().pipe(
       map((body: unknown) => {
         const text = storableText(this.withoutSecrets(scope, body));
         if (text !== undefined) {
-          this.store.complete(scope.principalId, scope.key, { status: reply.statusCode, headers: replayedHeadersOf(reply), body: text });
-          completed = true;
+          // The command has run: a full disk must not turn its answer into an error. Unkept, the
+          // claim stays pending, and a retry runs again, which the application recognises as a retry.
+          completed = this.keep(() => this.store.complete(scope.principalId, scope.key, { status: reply.statusCode, headers: replayedHeadersOf(reply), body: text }));
         }
         return body;
       }),
       finalize(() => {
         // Errors are not kept: a 4xx/5xx answer is released so the client can fix and retry.
-        if (!completed) this.store.release(scope.principalId, scope.key);
+        if (!completed) this.keep(() => this.store.release(scope.principalId, scope.key));
         const id = idOf(scope);
         this.inFlight.get(id)?.settle();
         this.inFlight.delete(id);

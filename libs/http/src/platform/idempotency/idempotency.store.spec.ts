@@ -24,7 +24,16 @@ describe('IdempotencyStore', () => {
 
   it('tells a second request that the claim is still pending', () => {
     store.claim('p-1', 'k', 'f-1', 1_000);
-    expect(store.claim('p-1', 'k', 'f-1', 2_000)).toEqual({ kind: 'pending', fingerprint: 'f-1', claimedAt: 1_000 });
+    expect(store.claim('p-1', 'k', 'f-1', 2_000)).toEqual({ kind: 'pending', fingerprint: 'f-1', claimedAt: 1_000, owner: store.owner });
+  });
+
+  it('names the process run that holds a pending claim, and a taker becomes its owner', () => {
+    const other = new IdempotencyStore(join(dir, 'http.sqlite'), '999999:another-run');
+    other.claim('p-1', 'k', 'f-1', 1_000);
+    expect(store.claim('p-1', 'k', 'f-1', 2_000)).toMatchObject({ kind: 'pending', owner: '999999:another-run' });
+    expect(store.takeOver('p-1', 'k', 'f-1', 1_000, 3_000)).toBe(true);
+    expect(other.claim('p-1', 'k', 'f-1', 4_000)).toMatchObject({ kind: 'pending', claimedAt: 3_000, owner: store.owner });
+    other.close();
   });
 
   it('answers the stored response once completed', () => {

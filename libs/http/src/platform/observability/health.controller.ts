@@ -51,13 +51,13 @@ export class HealthController {
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({
     operationId: 'health',
-    summary: 'Readiness: the service is up and its event store is reachable',
-    description: 'For load balancers and probes; never cached. Each read model\'s checkpoint, lag and last failure are reported under `projections` (a lagging one is still ready).',
+    summary: 'Readiness: the service is up and its event store is reachable and takes writes',
+    description: 'For load balancers and probes; never cached. Each read model\'s checkpoint, lag and last failure are reported under `projections` (a lagging one is still ready); `eventStoreWritable` is down while the store\'s disk is full.',
   })
   @ApiOkResponse({ description: 'Ready.', schema: HEALTH_SCHEMA })
   @ApiServiceUnavailableResponse({ description: 'Not ready.', content: problemContent })
   ready(): Promise<HealthCheckResult> {
-    return this.check([() => this.eventStore.isReachable('eventStore'), () => this.projectionsStatus()]);
+    return this.check([() => this.eventStore.isReachable('eventStore'), () => this.eventStore.isWritable('eventStoreWritable'), () => this.projectionsStatus()]);
   }
 
   @Public()

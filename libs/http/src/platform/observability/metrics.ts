@@ -8,6 +8,7 @@ export const METRIC_NAMES = {
   commandsTotal: 'commands_total',
   commandDurationSeconds: 'command_duration_seconds',
   eventStoreAppendSeconds: 'event_store_append_seconds',
+  eventStoreWritable: 'event_store_writable',
 } as const;
 
 /** Route label for requests no route matched, so unknown URLs cannot blow up label cardinality. */

@@ -12,6 +12,7 @@ import { problemResponse } from './problem-schema.js';
  *   address with too many failures gets 429;
  * - @Roles routes answer 403 to other roles, and name the roles;
  * - a validated body, query or header can be a 400; a body can be too large (413) or not JSON (415);
+ * - any request can be malformed HTTP (400), and a POST can find the disk full (507);
  * - If-Match can be stale (412); Idempotency-Key (taken on every POST) can be reused with another body (422) or repeated
  *   while the first request still runs (409);
  * - an unknown id in the path is a 404;
@@ -37,7 +38,7 @@ export function applyPlatformRules(document: OpenAPIObject): void {
   for (const { method, operation } of operationsOf(document)) {
     markPublic(operation);
     if (method === 'post') addIdempotencyKey(operation);
-    addStandardProblems(operation);
+    addStandardProblems(operation, method);
   }
   closeRequestBodies(document);
 }
@@ -56,7 +57,7 @@ function addIdempotencyKey(operation: OperationObject): void {
   if (!parameters.some(named)) parameters.push({ in: 'header', ...IDEMPOTENCY_KEY_API_HEADER } as ParameterObject);
 }
 
-function addStandardProblems(operation: OperationObject): void {
+function addStandardProblems(operation: OperationObject, method: string): void {
   const parameters = (operation.parameters ?? []).filter((p): p is ParameterObject => !('$ref' in p));
   const has = (location: string, name?: string) => parameters.some((p) => p.in === location && (name === undefined || p.name.toLowerCase() === name));
   const roles = (operation as unknown as Record<string, unknown>)[OPENAPI_ROLES_EXTENSION] as string[] | undefined;
@@ -64,7 +65,8 @@ function addStandardProblems(operation: OperationObject): void {
   const add = (status: number, description?: string) => {
     operation.responses[status] ??= problemResponse(status, description);
   };
-  if (operation.requestBody !== undefined || has('query') || has('header')) add(400);
+  // A validated body, query or header can be refused; any request can be malformed HTTP (no Host header).
+  add(400, operation.requestBody !== undefined || has('query') || has('header') ? undefined : 'Malformed request (an HTTP/1.1 request without a Host header).');
   add(401, operation.security?.length === 0 ? 'The bearer token sent is not valid (none is needed here; a bad one is still refused).' : undefined);
   if (roles !== undefined) {
     add(403, `Only ${roles.join(', ')} may call this.`);
@@ -83,6 +85,8 @@ function addStandardProblems(operation: OperationObject): void {
   add(429);
   // Any request may find the store unreachable or the server going down.
   add(503);
+  // Any write may find the disk full (the store's, the idempotency records', the evidence files').
+  if (method === 'post') add(507);
 }
 
 /** Request bodies refuse unknown fields (RequestValidationPipe: whitelist, forbidNonWhitelisted). */

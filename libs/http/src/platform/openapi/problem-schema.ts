@@ -27,6 +27,8 @@ export const PROBLEM_SCHEMA: SchemaObject = {
     },
     state: { type: 'string', description: 'The case state that does not allow the command (409).' },
     allowed: { type: 'array', items: { type: 'string' }, description: 'The commands allowed in that state (409).' },
+    store: { type: 'string', description: 'The store whose disk is full (507): event store, idempotency records, evidence files.' },
+    reason: { type: 'string', description: 'Its driver\'s word for it (507): SQLITE_FULL, ENOSPC or EDQUOT.' },
   },
   additionalProperties: true,
 };
@@ -48,12 +50,14 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   422: 'The Idempotency-Key was used with a different request.',
   429: 'Too many failed authentications from this address: wait for Retry-After seconds.',
   503: 'The event store cannot be reached just now, or the server is shutting down: try again after Retry-After seconds (a retry with the same Idempotency-Key is safe).',
+  507: 'The disk holding a store is full (`store`, `reason`): nothing was written; send it again once space is freed.',
 };
 
 /** Problem responses that come with headers of their own. */
 const HEADERS: Readonly<Record<number, ResponseObject['headers']>> = {
   429: { 'Retry-After': { description: 'Seconds until this address may try again.', schema: { type: 'integer', minimum: 1 } } },
   503: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } } },
+  507: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } } },
 };
 
 /** One problem response object, for the document's own rules (operation-rules.ts). */

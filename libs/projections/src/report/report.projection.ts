@@ -1,0 +1,187 @@
+import type Database from 'better-sqlite3';
+import {
+  applyDisputeEvent,
+  disputeMachine,
+  type DisputeSnapshot,
+  EMPTY_CONTEXT,
+  initialDisputeSnapshot,
+  londonDateOf,
+  type WorkingDayCalendar,
+} from '#domain';
+import { type RecordedEvent } from '#event-store';
+import { type CaseFacts, contributionDelta, contributionOf, decodeTotalKey, nextCaseFacts } from '#reporting';
+import { DISPUTE_STREAM_PREFIX, type DisputeEventReader } from '../cases/cases.projection.js';
+import { type Projection } from '../projection.js';
+import { statement } from '../statement-cache.js';
+
+export const REPORT_PROJECTION = 'report';
+
+const ORGANISATION_STREAM_PREFIX = 'organisation-';
+
+const TABLES = `
+CREATE TABLE IF NOT EXISTS report_cases (
+  case_id TEXT PRIMARY KEY,
+  value TEXT NOT NULL,
+  context TEXT NOT NULL,
+  facts TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS report_totals (
+  year INTEGER NOT NULL,
+  metric TEXT NOT NULL,
+  dim1 TEXT NOT NULL,
+  dim2 TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  PRIMARY KEY (year, metric, dim1, dim2)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS report_organisations (
+  organisation_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  sector TEXT NOT NULL,
+  type TEXT NOT NULL,
+  signed_on TEXT NOT NULL,
+  left_on TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS report_lessons (
+  case_id TEXT NOT NULL,
+  lesson_id TEXT NOT NULL,
+  recorded_on TEXT NOT NULL,
+  clause TEXT,
+  text TEXT NOT NULL,
+  PRIMARY KEY (case_id, lesson_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS report_lessons_by_day ON report_lessons (recorded_on);
+CREATE TABLE IF NOT EXISTS report_log (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  last_event_at TEXT
+);
+`;
+
+interface Staged {
+  snapshot: DisputeSnapshot;
+  facts: CaseFacts | null;
+  /** The facts when the batch first touched the case: its contribution then is what the batch takes away. */
+  readonly before: CaseFacts | null;
+}
+
+/** Per open file: the cases a batch has touched, and the last event time seen; written once at the end of the batch. */
+const staged = new WeakMap<Database.Database, { cases: Map<string, Staged>; lastEventAt: string | null }>();
+
+function batchOf(db: Database.Database) {
+  let batch = staged.get(db);
+  if (!batch) {
+    batch = { cases: new Map(), lastEventAt: null };
+    staged.set(db, batch);
+  }
+  return batch;
+}
+
+function restore(db: Database.Database, caseId: string): Staged {
+  const row = statement(db, 'SELECT value, context, facts FROM report_cases WHERE case_id = ?').get(caseId) as
+    | { value: string; context: string; facts: string }
+    | undefined;
+  if (!row) return { snapshot: initialDisputeSnapshot(), facts: null, before: null };
+  const snapshot = disputeMachine.resolveState({ value: JSON.parse(row.value), context: { ...EMPTY_CONTEXT, ...JSON.parse(row.context) } });
+  const facts = JSON.parse(row.facts) as CaseFacts;
+  return { snapshot, facts, before: facts };
+}
+
+function addToTotals(db: Database.Database, delta: ReadonlyMap<string, number>): void {
+  const upsert = statement(
+    db,
+    `INSERT INTO report_totals (year, metric, dim1, dim2, value) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (year, metric, dim1, dim2) DO UPDATE SET value = value + excluded.value`,
+  );
+  const prune = statement(db, 'DELETE FROM report_totals WHERE year = ? AND metric = ? AND dim1 = ? AND dim2 = ? AND value = 0');
+  for (const [key, n] of delta) {
+    if (n === 0) continue;
+    const k = decodeTotalKey(key);
+    upsert.run(k.year, k.metric, k.dim1, k.dim2, n);
+    // Only a decrease can bring a sum to nought; a sum of nought is no row, so rebuilds give the same file.
+    if (n < 0) prune.run(k.year, k.metric, k.dim1, k.dim2);
+  }
+}
+
+/**
+ * The annual report's read model: every case event goes through the same machine that decided it,
+ * the case's report facts follow its states (case-facts.ts), and the sums per reporting year take
+ * away the case's old contribution and add its new one (working days counted once, here). So a
+ * report of any year is a read of a few hundred sums, however many cases there are.
+ * Deterministic: only the events and their metadata are read, so a rebuild gives the same sums.
+ */
+export function createReportProjection(readEvent: DisputeEventReader, calendar: WorkingDayCalendar): Projection {
+  return {
+    name: REPORT_PROJECTION,
+    version: 1,
+    createTables(db) {
+      db.exec(TABLES);
+    },
+    apply(db, event) {
+      const batch = batchOf(db);
+      const at = (event.metadata as { occurredAt?: unknown }).occurredAt;
+      if (typeof at === 'string' && (batch.lastEventAt === null || at > batch.lastEventAt)) batch.lastEventAt = at;
+      if (event.streamId.startsWith(ORGANISATION_STREAM_PREFIX)) return applyOrganisationEvent(db, event);
+      if (!event.streamId.startsWith(DISPUTE_STREAM_PREFIX)) return;
+      const caseId = event.streamId.slice(DISPUTE_STREAM_PREFIX.length);
+      const machineEvent = readEvent(event);
+      const state = batch.cases.get(caseId) ?? restore(db, caseId);
+      const next = applyDisputeEvent(state.snapshot, machineEvent);
+      const facts = nextCaseFacts(state.facts, state.snapshot, next, machineEvent);
+      if (machineEvent.type === 'LessonRecorded') {
+        statement(db, 'INSERT OR REPLACE INTO report_lessons (case_id, lesson_id, recorded_on, clause, text) VALUES (?, ?, ?, ?, ?)').run(
+          caseId,
+          machineEvent.data.lessonId,
+          londonDateOf(machineEvent.at),
+          machineEvent.data.clause,
+          machineEvent.data.lesson,
+        );
+      }
+      batch.cases.set(caseId, { snapshot: next, facts, before: state.before });
+    },
+    endBatch(db) {
+      const batch = batchOf(db);
+      try {
+        // The batch's changes to the sums, added up over its cases first: most cases share most counters.
+        const delta = new Map<string, number>();
+        for (const [caseId, state] of batch.cases) {
+          const before = state.before ? contributionOf(state.before, calendar) : new Map<string, number>();
+          const after = state.facts ? contributionOf(state.facts, calendar) : new Map<string, number>();
+          for (const [key, n] of contributionDelta(before, after)) delta.set(key, (delta.get(key) ?? 0) + n);
+          statement(db, 'INSERT OR REPLACE INTO report_cases (case_id, value, context, facts) VALUES (?, ?, ?, ?)').run(
+            caseId,
+            JSON.stringify(state.snapshot.value),
+            JSON.stringify(state.snapshot.context),
+            JSON.stringify(state.facts),
+          );
+        }
+        addToTotals(db, delta);
+        if (batch.lastEventAt !== null) {
+          statement(
+            db,
+            `INSERT INTO report_log (id, last_event_at) VALUES (1, ?)
+             ON CONFLICT (id) DO UPDATE SET last_event_at = max(coalesce(last_event_at, ''), excluded.last_event_at)`,
+          ).run(batch.lastEventAt);
+        }
+      } finally {
+        // Whatever happens to this batch's transaction, its staged states must not leak into the next.
+        batch.cases.clear();
+        batch.lastEventAt = null;
+      }
+    },
+  };
+}
+
+function applyOrganisationEvent(db: Database.Database, event: RecordedEvent): void {
+  const data = event.data as { organisationId?: string; name?: string; sector?: string; type?: string };
+  const at = (event.metadata as { occurredAt?: string }).occurredAt ?? event.recordedAt.toISOString();
+  if (event.type === 'OrganisationSigned' && data.organisationId) {
+    statement(db, 'INSERT OR REPLACE INTO report_organisations (organisation_id, name, sector, type, signed_on, left_on) VALUES (?, ?, ?, ?, ?, NULL)').run(
+      data.organisationId,
+      data.name ?? '',
+      data.sector ?? '',
+      data.type ?? '',
+      londonDateOf(at),
+    );
+  } else if (event.type === 'OrganisationLeft' && data.organisationId) {
+    statement(db, 'UPDATE report_organisations SET left_on = ? WHERE organisation_id = ?').run(londonDateOf(at), data.organisationId);
+  }
+}

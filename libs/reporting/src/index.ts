@@ -1,0 +1,11 @@
+export * from './annual-report.js';
+export * from './reporting-year.js';
+export * from './case-facts.js';
+export * from './case-contribution.js';
+export * from './report-metrics.js';
+export * from './report-source.js';
+export * from './percentiles.js';
+export * from './disclosure-control.js';
+export * from './build-annual-report.js';
+export { OUTCOME_LABELS, STAGE_LABELS, DIRECTION_LABELS, SECTOR_LABELS } from './year-draft.js';
+export * from './report-formats.js';
