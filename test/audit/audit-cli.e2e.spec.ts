@@ -93,6 +93,11 @@ describe('the auditors’ command line (real processes, from dist/)', () => {
       const bundleFile = join(root, 'bundle.json');
       expect(json(await cli(['export', '--case', caseId, '--out', bundleFile], DATA_DIR))).toMatchObject({ caseId, events: 4, chain: { ok: true } });
       expect(json(await cli(['verify', '--file', bundleFile]))).toMatchObject({ ok: true, kind: 'case bundle', events: 4, withheld: 0, signature: { ok: true } });
+      // Beside it, the printable timeline, self-contained (its styles inside, nothing fetched from a server).
+      const timeline = readFileSync(join(root, 'bundle.html'), 'utf8');
+      expect(timeline).toContain('The record’s hash chain holds: 4 events.');
+      expect(timeline).toContain('<style>');
+      expect(timeline).not.toContain('href="/assets/');
       expect((await cli(['export', '--case', caseId, '--out', bundleFile], DATA_DIR)).code).toBe(3);
 
       // a checkpoint and the whole log; the export verifies against the checkpoint offline.

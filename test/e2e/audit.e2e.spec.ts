@@ -141,6 +141,19 @@ describe('the auditors’ routes', () => {
       expectProblem(await cast.outsider.http.get(`/disputes/${caseId}/bundle`), 404);
     });
 
+    it('prints the timeline as a page for Accept: text/html, with the party’s view and the pages’ security headers', async () => {
+      const page = await cast.complainant.http.get(`/disputes/${caseId}/bundle`, { accept: 'text/html' });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'none'");
+      expect(page.text).toContain('The record’s hash chain holds: 4 events, 1 of them CDG-only and left out below');
+      expect(page.text).toContain('2 March 2026, 10:00');
+      expect(page.text).toContain('for Fenland District Council');
+      expect(page.text).toContain('acknowledgement: 9 March 2026, owed by Fenland District Council');
+      expect(page.text).not.toContain(CDG_NOTE);
+      expectProblem(await cast.complainant.http.get(`/disputes/${caseId}/bundle`, { accept: 'text/csv' }), 406, 'BUNDLE.NOT_ACCEPTABLE');
+    });
+
     it('is found out when an event in it is changed after it was made', async () => {
       const bundle = answered<CaseBundle>(await auditor().get(`/disputes/${caseId}/bundle`));
       const changed = JSON.parse(JSON.stringify(bundle).replace('No progress informally', 'No progress at all')) as unknown;

@@ -6,6 +6,7 @@ import { RuleViolationError } from '#core';
 import { SystemClock } from '#application';
 import { CaseBundles, CLI_OPERATOR, LogAudit } from '#audit';
 import { exportLog, loadOrCreateSigningKey, storeLog } from '#event-store';
+import { renderCaseTimelinePage, standalonePage } from '#web';
 import { Output, OUTPUT_HELP, type OutputOptions } from './cli-output.js';
 import { settingsFromEnvironment, withApplication, withStore } from './data-dir.js';
 import { CliError, EXIT, type ExitCode } from './exit-codes.js';
@@ -42,9 +43,11 @@ async function exportCase(caseId: string, options: ExportOptions): Promise<ExitC
   for (const path of [file, page]) if (existsSync(path)) throw new CliError(`${path} exists already: choose another --out, or move it away.`);
   const bundle = await withApplication(settingsFromEnvironment(), (app) => app.get(CaseBundles).bundle(CLI_OPERATOR, caseId));
   writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`, { flag: 'wx' });
-  output.answer({ caseId, bundle: file, events: bundle.events.length, chain: bundle.chain, signedBy: bundle.checkpoint?.signedBy.fingerprint ?? null }, () => [
+  writeFileSync(page, standalonePage(renderCaseTimelinePage(bundle)), { flag: 'wx' });
+  output.answer({ caseId, bundle: file, timeline: page, events: bundle.events.length, chain: bundle.chain, signedBy: bundle.checkpoint?.signedBy.fingerprint ?? null }, () => [
     `${bundle.chain.ok ? '✓' : '✗'} Case ${caseId}: ${bundle.events.length} events, ${bundle.chain.ok ? 'the chain holds' : `${bundle.chain.failures.length} chain failures`}.`,
     `  bundle:   ${file}`,
+    `  timeline: ${page} (printable, self-contained)`,
     bundle.checkpoint ? `  signed by ${bundle.checkpoint.signedBy.fingerprint}; check it offline with: npm run cli -- verify --file ${file}` : '  not signed: its chain does not verify.',
   ]);
   return bundle.chain.ok ? EXIT.ok : EXIT.findings;

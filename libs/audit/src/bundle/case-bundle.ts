@@ -29,6 +29,7 @@ export interface WithheldEvent {
 }
 
 export interface TimelineDeadline {
+  readonly id: string;
   readonly step: string;
   readonly dueOn: string;
   readonly owedBy: string;
@@ -150,6 +151,7 @@ export class CaseBundles {
       stateAfter: view.state,
       stageAfter: view.stage,
       deadlines: view.deadlines.map((d) => ({
+        id: d.id,
         step: d.step,
         dueOn: d.dueOn,
         owedBy: d.owedBy,

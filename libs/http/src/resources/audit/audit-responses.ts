@@ -154,6 +154,7 @@ class BundleChainDto {
 }
 
 class TimelineDeadlineDto {
+  @ApiProperty({ example: 'acknowledgement-1' }) readonly id!: string;
   @ApiProperty() readonly step!: string;
   @ApiProperty({ type: String, format: 'date' }) readonly dueOn!: string;
   @ApiProperty({ enum: ['complainant', 'respondent', 'parties', 'cdg'] }) readonly owedBy!: string;
