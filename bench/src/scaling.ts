@@ -1,4 +1,4 @@
-import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
+import { EVENT_STORE, type EventStore, type EventToAppend, verifyStore } from '#event-store';
 import { ReadModels } from '#projections';
 import { randomUUID } from 'node:crypto';
 import { benchCompact, COMMANDS_PER_LIFECYCLE, startBenchEngine } from './bench-compact.js';
@@ -9,12 +9,16 @@ export interface ScalingRow {
   readonly commandMs: number;
   readonly rebuildPerSecond: number;
   readonly readAllPerSecond: number;
+  /** The whole hash chain verified (GET /audit/verify, cli verify). */
+  readonly verifyPerSecond: number;
+  /** Most the heap grew by while verifying: it holds a few fields per stream, never the events. */
+  readonly verifyHeapMb: number;
 }
 
 /**
  * How cost grows with the log: the store is seeded with copies of one real case's events (fresh
  * ids, same facts) until it holds `events`, then a new case's commands are timed, the cases read
- * model is rebuilt from zero and the whole log is read.
+ * model is rebuilt from zero, the whole log is read, and its hash chain verified.
  */
 export async function measureAt(dataDir: string, events: number): Promise<ScalingRow> {
   const app = await startBenchEngine(dataDir);
@@ -57,6 +61,13 @@ export async function measureAt(dataDir: string, events: number): Promise<Scalin
   }
   const readAllPerSecond = count / ((performance.now() - read) / 1000);
 
+  const heapBefore = process.memoryUsage().heapUsed;
+  let heapPeak = heapBefore;
+  const verifying = performance.now();
+  const verified = await verifyStore(store, { onProgress: () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)) });
+  const verifyPerSecond = verified.events / ((performance.now() - verifying) / 1000);
+  if (!verified.ok) throw new Error(`The seeded log does not verify: ${verified.failures[0]?.detail}`);
+
   const rebuilt = await readModels.rebuild('cases');
   await app.close();
   return {
@@ -65,5 +76,7 @@ export async function measureAt(dataDir: string, events: number): Promise<Scalin
     commandMs,
     rebuildPerSecond: rebuilt.events / (rebuilt.milliseconds / 1000),
     readAllPerSecond,
+    verifyPerSecond,
+    verifyHeapMb: (heapPeak - heapBefore) / 1024 / 1024,
   };
 }

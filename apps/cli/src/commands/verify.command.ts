@@ -47,7 +47,7 @@ async function verifyDataDir(options: VerifyOptions): Promise<ExitCode> {
   );
   progress.stop();
   output.answer({ ...report, signingKey: { fingerprint: key.fingerprint, publicKey: key.publicKeyPem } }, () => [
-    `${report.ok ? '✓' : '✗'} ${report.caseId ? `Case ${report.caseId}: ` : ''}${report.events} events in ${report.streams} stream${report.streams === 1 ? '' : 's'}, to position ${report.head}: ${report.ok ? 'every chain holds.' : `${report.failures.length + report.failuresNotListed} failures.`}`,
+    `${report.ok ? '✓' : '✗'} ${report.caseId ? `Case ${report.caseId}: ` : ''}${report.events} events in ${report.streams} stream${report.streams === 1 ? '' : 's'}, to position ${report.head}: ${report.ok ? 'every chain holds.' : failuresCount(report.failures.length + report.failuresNotListed)}`,
     ...failureLines(report.failures, report.failuresNotListed),
     beginningLine(report.chain),
     `Checkpoints from this data directory are signed by ${key.fingerprint} (GET /audit/public-key):`,
@@ -64,7 +64,7 @@ async function verifyFile(path: string, options: VerifyOptions): Promise<ExitCod
   if (format === CASE_BUNDLE_FORMAT) {
     const report = verifyBundle(JSON.parse(await readFile(path, 'utf8')), { ...(checkpoint && { checkpoint }), ...(options.trust !== undefined && { trustedFingerprint: options.trust }) });
     output.answer({ file: path, kind: 'case bundle', ...report }, () => [
-      `${report.ok ? '✓' : '✗'} Case bundle ${path}: case ${report.caseId}, ${report.events} events${report.withheld > 0 ? ` (${report.withheld} withheld from its reader: CDG-only, checked through their seals)` : ''}: ${report.failures.length === 0 ? 'the chain holds.' : `${report.failures.length} failures.`}`,
+      `${report.ok ? '✓' : '✗'} Case bundle ${path}: case ${report.caseId}, ${report.events} events${report.withheld > 0 ? ` (${report.withheld} withheld from its reader: CDG-only, checked through their seals)` : ''}: ${report.failures.length === 0 ? 'the chain holds.' : failuresCount(report.failures.length)}`,
       ...failureLines(report.failures, 0),
       report.signature.ok
         ? `Its head is signed by ${report.signature.fingerprint}${options.trust ? ' (the key you trust).' : ': compare with GET /audit/public-key, or pass --trust <fingerprint>.'}`
@@ -79,7 +79,7 @@ async function verifyFile(path: string, options: VerifyOptions): Promise<ExitCod
   progress.stop();
   const failures = report.failures.map(withCaseId);
   output.answer({ file: path, kind: 'log export', ...report, failures, headsAt: undefined, heads: { position: report.heads.position, events: report.heads.events, logHash: report.heads.logHash } }, () => [
-    `${report.ok ? '✓' : '✗'} Export ${path}: ${report.events} events in ${report.streams} streams, to position ${report.heads.position}: ${report.ok ? 'every chain holds.' : `${report.failures.length + report.failuresNotListed} failures.`}`,
+    `${report.ok ? '✓' : '✗'} Export ${path}: ${report.events} events in ${report.streams} streams, to position ${report.heads.position}: ${report.ok ? 'every chain holds.' : failuresCount(report.failures.length + report.failuresNotListed)}`,
     ...failureLines(failures, report.failuresNotListed),
     ...checkpointLines(report.checkpoint, options.trust, failures.length === 0),
     `Log hash at position ${report.heads.position}: ${report.heads.logHash}`,
@@ -125,6 +125,8 @@ async function readCheckpointFile(path: string, trust: string | undefined): Prom
   if (!reading.ok) throw new CliError(`✗ The checkpoint ${path} cannot be relied on: ${reading.reason}.`, EXIT.findings);
   return reading.checkpoint;
 }
+
+const failuresCount = (n: number): string => `${n} failure${n === 1 ? '' : 's'}.`;
 
 function failureLines(failures: readonly FailureView[], notListed: number): string[] {
   return [...failures.map((f) => `  ✗ ${f.kind}${f.caseId ? ` (case ${f.caseId})` : ''}: ${f.detail}`), ...(notListed > 0 ? [`  … and ${notListed} more.`] : [])];
