@@ -136,7 +136,7 @@ export function diagnoseStream(stored: readonly ChainEvent[]): StreamDiagnosis {
   return { failures: failures.sort(compareFailures), removed };
 }
 
-/** Intact events take the place they were sealed for; of two sealed for one place, the one the chain goes on from. */
+/** Intact events take the place they were sealed for; of two sealed for one place, the one the chain goes on from (else the first written). */
 function placeIntactEvents(entries: Entry[]): void {
   const referenced = new Set(entries.map((e) => e.seal.previousHash).filter((h): h is string => typeof h === 'string'));
   const bySealed = new Map<bigint, Entry[]>();
@@ -145,7 +145,9 @@ function placeIntactEvents(entries: Entry[]): void {
     bySealed.set(entry.sealedAt, [...(bySealed.get(entry.sealedAt) ?? []), entry]);
   }
   for (const [slot, claimants] of bySealed) {
-    const kept = claimants.find((e) => e.seal.hash !== null && referenced.has(e.seal.hash)) ?? (claimants[0] as Entry);
+    // Failing a link to decide, the one written first: an inserted event comes later in the log.
+    const first = claimants.reduce((a, b) => (b.event.position < a.event.position ? b : a));
+    const kept = claimants.find((e) => e.seal.hash !== null && referenced.has(e.seal.hash)) ?? first;
     kept.slot = slot;
     for (const other of claimants) if (other !== kept) other.inserted = 'duplicate';
   }
