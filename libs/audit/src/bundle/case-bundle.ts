@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, DirectoryNames, DisputeQueries, disputeStream, type HistoryEntry, type Principal } from '#application';
 import { type Actor, type DisputeView } from '#domain';
-import { type ChainEvent, type Checkpoint, HASH_FIELD, PREVIOUS_HASH_FIELD, type RecordedEvent, signCheckpoint, type SigningKey, storedSeal, verifyStreamEvents } from '#event-store';
+import { type ChainEvent, type Checkpoint, type ExportedEvent, exportedEvent, HASH_FIELD, PREVIOUS_HASH_FIELD, type RecordedEvent, signCheckpoint, type SigningKey, storedSeal, verifyStreamEvents } from '#event-store';
 import { DirectoryReadModel } from '#projections';
 import { type FailureView, withCaseId } from '../log-audit.js';
 import { SIGNING_KEY } from '../signing-key.provider.js';
@@ -9,16 +9,8 @@ import { describeEvent } from './event-phrases.js';
 
 export const CASE_BUNDLE_FORMAT = 'compact-disputes/case-bundle@1';
 
-/** An event as the bundle holds it: as stored, positions and revisions as decimal text. */
-export interface BundleEvent {
-  readonly position: string;
-  readonly revision: string;
-  readonly id: string;
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-  readonly metadata: Record<string, unknown>;
-  readonly recordedAt: string;
-}
+/** An event as the bundle holds it: as stored, positions and revisions as decimal text (the export's form, without the stream: it is the bundle's). */
+export type BundleEvent = Omit<ExportedEvent, 'streamId'>;
 
 /** CDG-only material left out for a reader who may not see it: where it stood and its seal, so the chain runs through. */
 export interface WithheldEvent {
@@ -176,15 +168,8 @@ export class CaseBundles {
 }
 
 function asBundleEvent(event: RecordedEvent): BundleEvent {
-  return {
-    position: event.position.toString(),
-    revision: event.revision.toString(),
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    metadata: event.metadata,
-    recordedAt: event.recordedAt.toISOString(),
-  };
+  const { streamId: _streamId, ...rest } = exportedEvent(event);
+  return rest;
 }
 
 function withheld(event: RecordedEvent): WithheldEvent {

@@ -40,9 +40,20 @@ export class ExportFormatError extends Error {
   }
 }
 
-/** One event as a line of the export. */
-export function exportLine(event: ChainEvent): string {
-  return JSON.stringify({
+/** An event as the audit files hold it: as stored, its position and revision as decimal text. */
+export interface ExportedEvent {
+  readonly position: string;
+  readonly streamId: string;
+  readonly revision: string;
+  readonly id: string;
+  readonly type: string;
+  readonly data: JsonObject;
+  readonly metadata: JsonObject;
+  readonly recordedAt: string;
+}
+
+export function exportedEvent(event: ChainEvent): ExportedEvent {
+  return {
     position: event.position.toString(),
     streamId: event.streamId,
     revision: event.revision.toString(),
@@ -51,8 +62,11 @@ export function exportLine(event: ChainEvent): string {
     data: event.data,
     metadata: event.metadata,
     recordedAt: event.recordedAt.toISOString(),
-  });
+  };
 }
+
+/** One event as a line of the export. */
+export const exportLine = (event: ChainEvent): string => JSON.stringify(exportedEvent(event));
 
 /**
  * Writes the log, line by line as it is read (bounded memory; `write` should wait while the file

@@ -1,38 +1,9 @@
+// Types only: libs/audit renders its bundles with this page (and its sentences with longDate), so no import runs the other way.
+import type { CaseBundle } from '#audit';
 import { longDate, renderPage } from '../nunjucks-environment.js';
 
-/**
- * What the printable timeline shows, as a case bundle carries it (libs/audit's CaseBundle has this
- * shape): the case in brief, whether its chain held and who signed its head, and one line per event.
- */
-export interface CaseTimelineSource {
-  readonly caseId: string;
-  readonly exportedAt: string;
-  readonly exportedFor: { readonly name: string; readonly roles: readonly string[] };
-  readonly summary: {
-    readonly summary: string;
-    readonly state: string;
-    readonly stage: number | null;
-    readonly outcome: string | null;
-    readonly openedAt: string;
-    readonly complainant: string;
-    readonly respondents: readonly string[];
-    readonly clauses: readonly string[];
-  };
-  readonly events: readonly unknown[];
-  readonly withheld: number;
-  readonly chain: { readonly ok: boolean; readonly failures: readonly { readonly detail: string }[]; readonly head: { readonly revision: string; readonly hash: string } | null };
-  readonly checkpoint: { readonly signedBy: { readonly fingerprint: string } } | null;
-  readonly timeline: readonly {
-    readonly revision: string;
-    readonly at: string;
-    readonly what: string;
-    readonly by: { readonly name: string; readonly role: string };
-    readonly actingFor: { readonly name: string; readonly reason?: string } | null;
-    readonly stateAfter: string;
-    readonly stageAfter: number | null;
-    readonly deadlines: readonly { readonly id: string; readonly step: string; readonly dueOn: string; readonly owedBy: string; readonly owedByNames: readonly string[]; readonly status: string; readonly remainingWorkingDays?: number }[];
-  }[];
-}
+/** What the printable timeline shows: a case bundle (libs/audit), its summary, chain, signature and timeline. */
+export type CaseTimelineSource = Pick<CaseBundle, 'caseId' | 'exportedAt' | 'exportedFor' | 'summary' | 'events' | 'withheld' | 'chain' | 'checkpoint' | 'timeline'>;
 
 const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 
