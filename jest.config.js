@@ -20,7 +20,7 @@ export default {
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   // Every test server's answers are checked against its OpenAPI document (test/support/response-conformance.ts).
-  setupFilesAfterEnv: ['<rootDir>/test/support/response-conformance.setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/response-conformance.setup.ts', '<rootDir>/test/support/property-seed.setup.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -10,7 +10,7 @@ import { api } from '../support/api-client.js';
 import { raiseBody } from '../e2e/support/e2e-world.js';
 import { dumpTables } from '../read-side/table-dump.js';
 import { ok, PROCESS_START, type ProcessCast, processCastFor, projectionsCaughtUp, raiseCase } from './support/process-world.js';
-import { buildServer, type ServerBuild } from './support/server-build.js';
+import { buildServer, type ServerBuild } from '../support/server-build.js';
 import { type ServerProcess, startServerProcess } from './support/server-process.js';
 
 /** `npm test` runs five; `npm run test:crash -- --rounds 50` runs more (see long-run.mjs). */
@@ -20,7 +20,7 @@ const SEED = Number(process.env['FAULTS_SEED'] ?? 20_260_302);
 const WORKERS = 6;
 /** Two weeks on: every case's 5-working-day acknowledgement has passed unacknowledged. */
 const LATER = '2026-03-16T10:00:00.000Z';
-const READ_MODELS = ['directory.sqlite', 'cases.sqlite'];
+const READ_MODELS = ['directory.sqlite', 'cases.sqlite', 'report.sqlite'];
 
 /** One command a client sent, with what became of it. */
 interface Sent {
@@ -164,7 +164,8 @@ describe(`a server killed ${ROUNDS} times under load`, () => {
     beforeAll(async () => {
       // The read models as the running server left them, having applied the whole log.
       const projections = await projectionsCaughtUp(server.baseUrl);
-      expect(Object.values(projections).map((p) => p.lag)).toEqual([0, 0]);
+      expect(Object.keys(projections).sort()).toEqual(['cases', 'directory', 'report']);
+      expect(Object.values(projections).map((p) => p.lag)).toEqual([0, 0, 0]);
       await server.stop();
       const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
       try {

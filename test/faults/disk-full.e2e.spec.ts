@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { api } from '../support/api-client.js';
 import { historyOf, metricValue, ok, PROCESS_START, type ProcessCast, processCastFor, projectionsCaughtUp, raiseCase } from './support/process-world.js';
-import { buildServer, type ServerBuild } from './support/server-build.js';
+import { buildServer, type ServerBuild } from '../support/server-build.js';
 import { type ServerProcess, startServerProcess } from './support/server-process.js';
 
 const run = promisify(execFile);
@@ -114,7 +114,7 @@ describe('the data directory\'s disk full', () => {
     expect(refused.length).toBeGreaterThan(2);
 
     const projections = await projectionsCaughtUp(server.baseUrl);
-    expect(Object.keys(projections).sort()).toEqual(['cases', 'directory']);
+    expect(Object.keys(projections).sort()).toEqual(['cases', 'directory', 'report']);
     for (const projection of Object.values(projections)) expect(projection).toMatchObject({ lag: 0, failures: 0, halted: { count: 0 } });
   });
 });

@@ -78,7 +78,7 @@ describe('fuzzed requests against every route', () => {
   let routes: Route[];
   const tokens: Partial<Record<Actor, string>> = { admin: TEST_ADMIN_TOKEN, forged: 'forged-token-0123456789abcdef' };
   /** Ids a path parameter may take: real ones of several kinds (visible or not to the sender), and forged ones. */
-  const ids: Record<'case' | 'organisation' | 'person' | 'evidence' | 'projection', string[]> = { case: [], organisation: [], person: [], evidence: [], projection: ['cases', 'directory'] };
+  const ids: Record<'case' | 'organisation' | 'person' | 'evidence' | 'projection', string[]> = { case: [], organisation: [], person: [], evidence: [], projection: ['cases', 'directory', 'report'] };
   const statuses = new Map<number, number>();
 
   beforeAll(async () => {

@@ -1,11 +1,11 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { api, type ApiClient } from '../support/api-client.js';
 import { raiseBody } from '../e2e/support/e2e-world.js';
+import { buildServer, type ServerBuild } from '../support/server-build.js';
 
 const ADMIN_TOKEN = 'two-instances-admin-token-0001';
 const ROOT = process.cwd();
@@ -19,9 +19,9 @@ interface Instance {
   stop(): Promise<void>;
 }
 
-/** `node dist/apps/api/src/main.js`, the production entry point, on 127.0.0.1 and a port the system picks. */
-async function startInstance(name: string, dataDir: string, clock: string): Promise<Instance> {
-  const child: ChildProcess = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+/** The API's entry point (apps/api/src/main.ts) as a process of its own, on 127.0.0.1 and a port the system picks. */
+async function startInstance(name: string, entry: string, dataDir: string, clock: string): Promise<Instance> {
+  const child: ChildProcess = spawn(process.execPath, [entry], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'],
@@ -102,21 +102,23 @@ const bodyOf = <T>(response: { status: number; text: string; body: unknown }, st
  */
 describe('two app instances on one store', () => {
   let dataDir: string;
+  let build: ServerBuild;
   const running: Instance[] = [];
 
   beforeAll(async () => {
-    // The production build, as `npm start` runs it.
-    await promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT });
+    // The sources compiled into a directory of this suite's own (npm run build's layout, templates included).
+    build = await buildServer();
     dataDir = await mkdtemp(join(tmpdir(), 'compact-two-instances-'));
   }, 300_000);
 
   afterAll(async () => {
     await Promise.all(running.map((instance) => instance.stop()));
     await rm(dataDir, { recursive: true, force: true });
+    await build?.remove();
   });
 
   const both = async (clock: string): Promise<[Instance, Instance]> => {
-    const pair = await Promise.all([startInstance('A', dataDir, clock), startInstance('B', dataDir, clock)]);
+    const pair = await Promise.all([startInstance('A', build.entry, dataDir, clock), startInstance('B', build.entry, dataDir, clock)]);
     running.push(...pair);
     return pair;
   };

@@ -6,6 +6,8 @@ export type Edition = (typeof EDITIONS)[number];
 /** How a suppressed figure reads in the public edition (and in its JSON and CSV). */
 export const FEWER_THAN_3 = 'fewer than 3';
 export const WITHHELD = 'withheld';
+/** A count of a breakdown the public edition leaves out, because even withholding could not protect it. */
+export const NOT_SHOWN = 'not shown';
 
 /**
  * A cell as every format shows it: a number; text; "fewer than 3" or "withheld" for a suppressed

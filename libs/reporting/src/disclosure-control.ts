@@ -14,8 +14,13 @@
  *
  * The relations form a tree (a part belongs to one sum; sums share at most a total), for which
  * bounds propagation gives the exact range of each cell (checked by brute force in the spec).
+ *
+ * Withholding can run out of cells: "fewer than 3" parts of one breakdown and "withheld" parts of
+ * another breakdown of the same total can still pin it (three parts of at most 2 against two of at
+ * least 3 leave a total of exactly 6). Then one breakdown's parts are **not shown** at all, which
+ * tells a reader nothing about them (0 or more), until nothing is pinned.
  */
-export type CellStatus = 'published' | 'fewer than 3' | 'withheld';
+export type CellStatus = 'published' | 'fewer than 3' | 'withheld' | 'not shown';
 
 export interface SumRelation {
   readonly total: string;
@@ -40,12 +45,20 @@ interface Range {
   hi: number;
 }
 
+/** What a reader knows of a cell from how it is shown. */
+const RANGE_OF: Readonly<Record<CellStatus, (value: number) => Range>> = {
+  published: (value) => ({ lo: value, hi: value }),
+  'fewer than 3': () => ({ lo: 0, hi: SMALL_COUNT - 1 }),
+  withheld: () => ({ lo: SMALL_COUNT, hi: Infinity }),
+  'not shown': () => ({ lo: 0, hi: Infinity }),
+};
+
 /** The range of values a reader can deduce for every cell, given what is published. */
 export function deducibleRanges(problem: DisclosureProblem, status: ReadonlyMap<string, CellStatus>): Map<string, Range> {
   const ranges = new Map<string, Range>();
   for (const [id, value] of problem.values) {
     const s = status.get(id) ?? 'published';
-    ranges.set(id, s === 'published' ? { lo: value, hi: value } : s === 'fewer than 3' ? { lo: 0, hi: SMALL_COUNT - 1 } : { lo: SMALL_COUNT, hi: Infinity });
+    ranges.set(id, RANGE_OF[s](value));
   }
   const range = (id: string): Range => {
     const r = ranges.get(id);
@@ -99,10 +112,30 @@ export function protectSmallCounts(problem: DisclosureProblem): Map<string, Cell
     const pinned = [...problem.values.keys()].filter((id) => status.get(id) !== 'published' && ranges.get(id)!.lo === ranges.get(id)!.hi);
     if (pinned.length === 0) return status;
     const next = pinned.map((id) => complementFor(id, sumsOf(id), problem.caps ?? [], problem.values, status)).find((c) => c !== null);
-    if (next === undefined || next === null) return status;
-    status.set(next, 'withheld');
+    if (next !== undefined && next !== null) {
+      status.set(next, 'withheld');
+      continue;
+    }
+    const breakdown = breakdownToLeaveOut(pinned.flatMap(sumsOf), status);
+    if (breakdown === undefined) {
+      // Nothing is left to leave out one breakdown at a time: show none of the suppressed cells' neighbours.
+      for (const id of problem.values.keys()) if (status.get(id) !== 'published' || sumsOf(id).length > 0) status.set(id, 'not shown');
+      return status;
+    }
+    for (const part of breakdown.parts) status.set(part, 'not shown');
   }
   return status;
+}
+
+/**
+ * The breakdown whose parts are left out when no cell can be withheld: of the sums a pinned cell
+ * is in, the one with the most parts a reader knows to be 3 or more (ties: the last listed), as
+ * those are what hold the others in place.
+ */
+function breakdownToLeaveOut(sums: readonly SumRelation[], status: ReadonlyMap<string, CellStatus>): SumRelation | undefined {
+  const open = sums.filter((s) => s.parts.some((p) => status.get(p) !== 'not shown'));
+  const large = (s: SumRelation) => s.parts.filter((p) => status.get(p) === 'withheld' || status.get(p) === 'published').length;
+  return open.reduce<SumRelation | undefined>((best, s) => (best === undefined || large(s) >= large(best) ? s : best), undefined);
 }
 
 /**

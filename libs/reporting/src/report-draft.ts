@@ -1,5 +1,5 @@
 import { type Cap, type CellStatus, type SumRelation } from './disclosure-control.js';
-import { FEWER_THAN_3, type ReportRow, type ReportTable, type ReportValue, type RowOf, type TableOf, WITHHELD } from './annual-report.js';
+import { FEWER_THAN_3, NOT_SHOWN, type ReportRow, type ReportTable, type ReportValue, type RowOf, type TableOf, WITHHELD } from './annual-report.js';
 
 /**
  * A report table before it is shown in an edition: each count is a named figure, so the same
@@ -57,6 +57,7 @@ export function shown(cell: DraftCell, counts: ReadonlyMap<string, number>, stat
     const s = status(cell.count);
     if (s === 'fewer than 3') return FEWER_THAN_3;
     if (s === 'withheld') return WITHHELD;
+    if (s === 'not shown') return NOT_SHOWN;
     return counts.get(cell.count) ?? 0;
   }
   return cell.from.some((id) => status(id) !== 'published') ? WITHHELD : cell.derived;

@@ -3,7 +3,7 @@ import { freePort, shellEnv, startProcess, waitForHealth } from '../../support/p
 export const PROCESS_ADMIN_TOKEN = 'faults-bootstrap-admin-token-0001';
 
 export interface ServerProcessOptions {
-  /** The compiled entry point (see server-build.ts). */
+  /** The compiled entry point (see test/support/server-build.ts). */
   readonly entry: string;
   readonly dataDir: string;
   /** CLOCK_FIXED. */

@@ -1,4 +1,4 @@
-import { type AnnualReport, FEWER_THAN_3, type ReportTable, type ReportValue, WITHHELD } from '#reporting';
+import { type AnnualReport, FEWER_THAN_3, NOT_SHOWN, type ReportTable, type ReportValue, WITHHELD } from '#reporting';
 import { barChartSvg, type BarChart } from '../charts/bar-chart.js';
 import { formatChange, formatFigure, longDate, renderPage } from '../nunjucks-environment.js';
 
@@ -7,7 +7,7 @@ type Cells = Readonly<Record<string, ReportValue>>;
 const tableById = (report: AnnualReport, id: string): ReportTable | undefined => report.tables.find((t) => t.id === id);
 const rowsOf = (report: AnnualReport, id: string) => tableById(report, id)?.rows ?? [];
 const cellsOf = (report: AnnualReport, table: string, row: string): Cells => rowsOf(report, table).find((r) => r.key === row)?.cells ?? {};
-const suppressed = (v: ReportValue) => v === FEWER_THAN_3 || v === WITHHELD;
+const suppressed = (v: ReportValue) => v === FEWER_THAN_3 || v === WITHHELD || v === NOT_SHOWN;
 const cases = (v: ReportValue, one = 'case', many = 'cases') => (typeof v === 'number' ? `${formatFigure(v)} ${v === 1 ? one : many}` : `${v ?? 'no'} ${many}`);
 
 /** govukTable's parameters for a report table: numbers right-aligned, suppressed figures in grey italics, totals in bold. */

@@ -31,6 +31,8 @@ export function createOpenApiDocument(app: INestApplication, info: ApiInfo): Ope
     .addTag('disputes', 'Raise a dispute and read cases: the case now, its history, a replay, the list, the work queue.')
     .addTag('dispute commands', 'One command on a case: POST /disputes/{id}/{command}, as process.md allows.')
     .addTag('directory', 'The signatories and the people who act in the process.')
+    .addTag('reports', 'The Compact annual report (Compact 5.1–5.3): the CDG edition and the public one.')
+    .addTag('pages', 'What the web pages need besides their HTML: their stylesheets.')
     .addTag('admin', 'Read model administration.')
     .addTag('audit', 'Integrity checks for auditors: the hash chain verified, signed checkpoints, the read models checked against the log.')
     .addTag('operations', 'Health and metrics, for probes and monitoring.')

@@ -18,7 +18,11 @@ export class AssetsController {
 
   @Get(':name')
   @Public()
-  @ApiOperation({ operationId: 'getWebAsset', summary: 'A static file of the web pages (their stylesheets), served from the package' })
+  @ApiOperation({
+    operationId: 'getWebAsset',
+    summary: 'A static file of the web pages (their stylesheets), served from the package',
+    description: 'No token needed. Pages link to each file with its hash (`?v=`), so it may be cached for a year; without the hash, for five minutes, revalidated by ETag.',
+  })
   @ApiParam({ name: 'name', description: 'The file name, e.g. compact.css.', example: 'compact.css' })
   @ApiQuery({ name: 'v', required: false, description: 'The file\'s hash, as pages link to it: with it the file may be cached for a year.' })
   @ApiProduces('text/css')

@@ -1,9 +1,11 @@
 import { type SchemaObject } from '@nestjs/swagger';
 
 const VALUE: SchemaObject = {
-  oneOf: [{ type: 'number' }, { type: 'string' }],
-  nullable: true,
-  description: 'A number; text; "fewer than 3" or "withheld" for a suppressed figure of the public edition; null where there is nothing to show.',
+  anyOf: [
+    { type: 'number', nullable: true },
+    { type: 'string', nullable: true },
+  ],
+  description: 'A number; text; "fewer than 3", "withheld" or "not shown" for a suppressed figure of the public edition; null where there is nothing to show.',
 };
 
 /** The report's JSON, as OpenAPI describes it (docs/annual-report.md says what each table counts). */

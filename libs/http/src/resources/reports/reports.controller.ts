@@ -37,7 +37,7 @@ export class ReportsController {
       'By Accept: application/json (the figures, the year, the edition, the log position they reflect, the engine version), text/csv (one table per section) or text/html (a printable report with charts). ' +
       'Without asOf, from the live report read model once it has caught up with the log; with asOf, recomputed from the log as of that position. See docs/annual-report.md.',
   })
-  @ApiParam({ name: 'year', description: 'The reporting year: 2025 is 1 April 2025 to 31 March 2026.', example: '2025', schema: { type: 'string', pattern: '^\\d{4}$' } })
+  @ApiParam({ name: 'year', description: 'The reporting year: 2025 is 1 April 2025 to 31 March 2026.', example: '2025', schema: { type: 'string', pattern: '^\\d{4}$', example: '2025' } })
   @ApiHeader({ name: 'Accept', required: false, description: 'application/json (default), text/csv or text/html.' })
   @ApiProduces('application/json', 'text/csv', 'text/html')
   @ApiResponse({

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { transformFile } from '@swc/core';
+import { copyWebFiles } from '../../libs/web/scripts/copy-web-files.mjs';
 
 const ROOT = process.cwd();
 /** What tsconfig.build.json compiles, less the bench. */
@@ -46,6 +47,8 @@ export async function buildServer(): Promise<ServerBuild> {
       await writeFile(target, code);
     }),
   );
+  // The templates and stylesheets the pages read at run time, as `npm run build` puts them beside the code.
+  copyWebFiles(dir);
   const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string; description: string; imports: Record<string, { source: string }> };
   const imports = Object.fromEntries(Object.entries(pkg.imports).map(([alias, target]) => [alias, target.source.replace(/\.ts$/, '.js')]));
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: pkg.name, version: pkg.version, description: pkg.description, type: 'module', imports }));
