@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream, existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { type Command } from 'commander';
 import { RuleViolationError } from '#core';
 import { SystemClock } from '#application';
@@ -43,7 +43,7 @@ async function exportCase(caseId: string, options: ExportOptions): Promise<ExitC
   for (const path of [file, page]) if (existsSync(path)) throw new CliError(`${path} exists already: choose another --out, or move it away.`);
   const bundle = await withApplication(settingsFromEnvironment(), (app) => app.get(CaseBundles).bundle(CLI_OPERATOR, caseId));
   writeFileSync(file, `${JSON.stringify(bundle, null, 2)}\n`, { flag: 'wx' });
-  writeFileSync(page, standalonePage(renderCaseTimelinePage(bundle)), { flag: 'wx' });
+  writeFileSync(page, standalonePage(renderCaseTimelinePage(bundle, basename(file))), { flag: 'wx' });
   output.answer({ caseId, bundle: file, timeline: page, events: bundle.events.length, chain: bundle.chain, signedBy: bundle.checkpoint?.signedBy.fingerprint ?? null }, () => [
     `${bundle.chain.ok ? '✓' : '✗'} Case ${caseId}: ${bundle.events.length} events, ${bundle.chain.ok ? 'the chain holds' : `${bundle.chain.failures.length} chain failures`}.`,
     `  bundle:   ${file}`,

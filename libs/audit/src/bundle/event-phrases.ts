@@ -1,5 +1,5 @@
 import { type DisputeEventType } from '#domain';
-import { longDate } from '#web';
+import { longDate, processWords } from '#web';
 
 type Data = Record<string, unknown>;
 /** Names an organisation or person by id, as the directory knows them now. */
@@ -13,8 +13,9 @@ const shorten = (value: string, max = 160): string => (value.length > max ? `${v
 const list = (value: unknown, name: Namer): string => (Array.isArray(value) ? value.map(name).join(', ') : '');
 const count = (value: unknown, one: string): string => {
   const n = Array.isArray(value) ? value.length : 0;
-  return `${n} ${one}${n === 1 ? '' : 's'}`;
+  return `${n === 0 ? 'no' : n} ${one}${n === 1 ? '' : 's'}`;
 };
+const code = (value: unknown): string => processWords(text(value));
 
 /**
  * What each event means, in a sentence a reader of the printed timeline understands: one line per
@@ -27,7 +28,7 @@ const PHRASES: { readonly [K in DisputeEventType]: (d: Data, name: Namer) => str
   ResponseDeadlineExtended: (d) => `Extended the response deadline by ${String(d['workingDays'])} working days to ${date(d['dueOn'])}${quoted(d['reason'])}`,
   FormalResponseIssued: (d) => `Issued the formal written response${quoted(d['response'])}`,
   ReferredToCdg: (d) => `Referred the dispute to the Compact Development Group${quoted(d['reason'])}`,
-  RouteChosen: (d, name) => `Chose ${text(d['route'])} as the route${Array.isArray(d['consentFrom']) && d['consentFrom'].length > 0 ? `, with the consent of ${list(d['consentFrom'], name)}` : ''}${quoted(d['reason'])}`,
+  RouteChosen: (d, name) => `Chose ${code(d['route'])} as the route${Array.isArray(d['consentFrom']) && d['consentFrom'].length > 0 ? `, with the consent of ${list(d['consentFrom'], name)}` : ''}${quoted(d['reason'])}`,
   MediatorAppointed: (d, name) => `Appointed ${name(d['personId'])} as mediator (objections until ${date(d['objectionWindowEndsOn'])})`,
   PanelAppointed: (d, name) => `Appointed the panel: ${name(d['chairId'])} (chair), ${name(d['statutoryMemberId'])}, ${name(d['vcsMemberId'])}`,
   ConflictDeclared: (d, name) => `${name(d['personId'])} declared a conflict of interest${quoted(d['interest'])}`,
@@ -36,21 +37,21 @@ const PHRASES: { readonly [K in DisputeEventType]: (d: Data, name: Namer) => str
   MediationSessionHeld: (d) => `Held a mediation session on ${date(d['heldOn'])}${quoted(d['summary'])}`,
   MediationEnded: (d) => `Ended mediation without agreement${quoted(d['summary'])}`,
   PanelHearingHeld: (d) => `Held the panel hearing on ${date(d['heldOn'])}${quoted(d['summary'])}`,
-  FindingsIssued: (d) => `Issued the panel's findings: ${text(d['finding'])}, with ${count(d['recommendations'], 'recommendation')}`,
-  FindingsResponded: (d, name) => `${name(d['organisationId'])} responded to the findings: ${text(d['response'])}${quoted(d['reasons'])}`,
+  FindingsIssued: (d) => `Issued the panel's findings: ${code(d['finding'])}, with ${count(d['recommendations'], 'recommendation')}`,
+  FindingsResponded: (d, name) => `${name(d['organisationId'])} responded to the findings: ${code(d['response'])}${quoted(d['reasons'])}`,
   ResolutionAgreed: (d) => `Agreed a resolution with ${count(d['actions'], 'action')}${quoted(d['terms'])}`,
   ActionCompleted: (d) => `Completed agreed action ${text(d['actionId'])}`,
   ActionVaried: (d) => `Varied agreed action ${text(d['actionId'])}${d['dueDate'] ? ` (now due ${date(d['dueDate'])})` : ''}${quoted(d['reason'])}`,
   ActionMissed: (d) => `Recorded agreed action ${text(d['actionId'])} as missed (due ${date(d['dueDate'])})`,
-  DeadlineMissed: (d, name) => `Recorded the ${text(d['step'])} deadline of ${date(d['dueOn'])} as missed by ${Array.isArray(d['owedByOrganisationIds']) && d['owedByOrganisationIds'].length > 0 ? list(d['owedByOrganisationIds'], name) : text(d['owedBy'])}`,
+  DeadlineMissed: (d, name) => `Recorded the ${code(d['step'])} deadline of ${date(d['dueOn'])} as missed by ${Array.isArray(d['owedByOrganisationIds']) && d['owedByOrganisationIds'].length > 0 ? list(d['owedByOrganisationIds'], name) : `the ${code(d['owedBy'])}`}`,
   DeadlineExtended: (d) => `Extended the deadline by ${String(d['workingDays'])} working days to ${date(d['dueOn'])}${quoted(d['reason'])}`,
   CaseSuspended: (d) => `Suspended the case until ${date(d['until'])}${quoted(d['reason'])}`,
   CaseResumed: (d) => `Resumed the case on ${date(d['resumedOn'])}`,
-  DisputeWithdrawn: (d) => `Withdrew the dispute (${text(d['reasonCode'])})${quoted(d['reason'])}`,
+  DisputeWithdrawn: (d) => `Withdrew the dispute (${code(d['reasonCode'])})${quoted(d['reason'])}`,
   ReferredExternally: (d) => `Referred the dispute to ${text(d['body'])}${d['reference'] ? ` (reference ${text(d['reference'])})` : ''}`,
   ExternalOutcomeRecorded: (d) => `Recorded the outside body's outcome${quoted(d['outcome'])}`,
-  CaseClosed: (d) => `The case closed: ${text(d['outcome'])}${d['reopenableUntil'] ? ` (reopenable until ${date(d['reopenableUntil'])})` : ''}`,
-  ReopeningRequested: (d) => `Asked for the case to be reopened (${text(d['grounds'])})${quoted(d['reason'])}`,
+  CaseClosed: (d) => `The case closed: ${code(d['outcome'])}${d['reopenableUntil'] ? ` (reopenable until ${date(d['reopenableUntil'])})` : ''}`,
+  ReopeningRequested: (d) => `Asked for the case to be reopened (${code(d['grounds'])})${quoted(d['reason'])}`,
   CaseReopened: (d) => `Reopened the case${quoted(d['reason'])}`,
   ReopeningRefused: (d) => `Refused to reopen the case${quoted(d['reason'])}`,
   NoteAdded: (d) => `Added a ${d['visibility'] === 'cdg' ? 'CDG-only ' : ''}note${quoted(d['text'])}`,

@@ -12,8 +12,13 @@ export function londonTime(instant: string): string {
   return LONDON.format(new Date(instant)).replace(' at ', ', ');
 }
 
-const words = (name: string): string => name.replace(/-/g, ' ');
-const stateWords = (state: string, stage: number | null): string => `${state.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/\./g, ': ')}${stage === null ? '' : ` (stage ${stage})`}`;
+/** A name of process.md's vocabulary as words: resolved-by-mediation → resolved by mediation, cdg-triage → CDG triage. */
+export function processWords(name: string): string {
+  return name.replace(/-/g, ' ').replace(/\bcdg\b/gi, 'CDG');
+}
+/** A dotted machine state as words: cdg.triage → CDG: triage (stage 3). */
+const stateWords = (state: string, stage: number | null): string =>
+  `${processWords(state.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/\./g, ': '))}${stage === null ? '' : ` (stage ${stage})`}`;
 
 type Deadline = CaseTimelineSource['timeline'][number]['deadlines'][number];
 
@@ -23,8 +28,12 @@ function asTheyStood(now: readonly Deadline[], before: readonly Deadline[]): rea
   return now.filter((d) => d.status === 'open' || d.status === 'paused' || was.get(d.id) !== d.status);
 }
 
-/** The timeline page: the case in brief, its integrity, and who did what, when, for whom, with the deadlines as they stood. */
-export function renderCaseTimelinePage(bundle: CaseTimelineSource): string {
+/**
+ * The timeline page: the case in brief, its integrity, and who did what, when, for whom, with the
+ * deadlines as they stood. `bundleFile`: the name the bundle's JSON is kept under beside it, which
+ * the page tells its reader to verify (the download's name unless the exporter chose another).
+ */
+export function renderCaseTimelinePage(bundle: CaseTimelineSource, bundleFile = `case-${bundle.caseId}.json`): string {
   const s = bundle.summary;
   return renderPage('pages/case-timeline.njk', {
     pageTitle: `Case timeline: ${s.summary}`,
@@ -35,7 +44,7 @@ export function renderCaseTimelinePage(bundle: CaseTimelineSource): string {
       { key: { text: 'Against' }, value: { text: s.respondents.join(', ') } },
       { key: { text: 'Compact clauses' }, value: { text: s.clauses.join(', ') } },
       { key: { text: 'Opened' }, value: { text: londonTime(s.openedAt) } },
-      { key: { text: 'Now' }, value: { text: `${stateWords(s.state, s.stage)}${s.outcome ? `, outcome ${words(s.outcome)}` : ''}` } },
+      { key: { text: 'Now' }, value: { text: `${stateWords(s.state, s.stage)}${s.outcome ? `, outcome ${processWords(s.outcome)}` : ''}` } },
     ],
     integrity: {
       ok: bundle.chain.ok,
@@ -45,7 +54,7 @@ export function renderCaseTimelinePage(bundle: CaseTimelineSource): string {
       signedBy: bundle.checkpoint?.signedBy.fingerprint ?? null,
       failures: bundle.chain.failures.map((f) => f.detail),
     },
-    exported: { at: londonTime(bundle.exportedAt), forName: bundle.exportedFor.name, roles: bundle.exportedFor.roles.join(', ') },
+    exported: { at: londonTime(bundle.exportedAt), forName: bundle.exportedFor.name, roles: bundle.exportedFor.roles.join(', '), bundleFile },
     rows: bundle.timeline.map((t, i) => ({
       revision: t.revision,
       when: londonTime(t.at),
@@ -55,7 +64,7 @@ export function renderCaseTimelinePage(bundle: CaseTimelineSource): string {
       what: t.what,
       then: stateWords(t.stateAfter, t.stageAfter),
       deadlines: asTheyStood(t.deadlines, bundle.timeline[i - 1]?.deadlines ?? []).map((d) => ({
-        step: words(d.step),
+        step: processWords(d.step),
         due: longDate(d.dueOn),
         owedBy: d.owedByNames.length > 0 ? d.owedByNames.join(', ') : 'the CDG',
         status: d.status,
