@@ -33,11 +33,11 @@ export async function benchCompact(app: INestApplicationContext) {
       const { id } = await bus.execute(
         new RaiseDispute(complainant, { respondentIds: [council], clauses: ['3.2'], summary: 's', details: 'd', desiredOutcome: 'o' }),
       );
-      await bus.execute(new RunDisputeCommand(respondent, id, 'acknowledge', {}));
-      await bus.execute(new RunDisputeCommand(complainant, id, 'lodge-formal', { grounds: 'g' }));
-      await bus.execute(new RunDisputeCommand(respondent, id, 'acknowledge', {}));
-      await bus.execute(new RunDisputeCommand(respondent, id, 'respond', { response: 'r' }));
-      await bus.execute(new RunDisputeCommand(complainant, id, 'withdraw', { reasonCode: 'resolved-outside' }));
+      await bus.execute(new RunDisputeCommand(respondent, id, { name: 'acknowledge', payload: {} }));
+      await bus.execute(new RunDisputeCommand(complainant, id, { name: 'lodge-formal', payload: { grounds: 'g' } }));
+      await bus.execute(new RunDisputeCommand(respondent, id, { name: 'acknowledge', payload: {} }));
+      await bus.execute(new RunDisputeCommand(respondent, id, { name: 'respond', payload: { response: 'r' } }));
+      await bus.execute(new RunDisputeCommand(complainant, id, { name: 'withdraw', payload: { reasonCode: 'resolved-outside' } }));
       return id;
     },
   };

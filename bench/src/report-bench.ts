@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  type CaseCommandRequest,
   AnnualReportQueries,
   CLOCK,
   createCalendar,
@@ -13,8 +14,8 @@ import {
   RunDisputeCommand,
   SettableClock,
   SignOrganisation,
-  toDisputeMachineEvent,
 } from '#application';
+import { type CaseCommandName } from '#domain';
 import { EVENT_STORE, type EventStore, type EventToAppend, type RecordedEvent, SqliteEventStore } from '#event-store';
 import { createReportProjection, REPORT_PROJECTION, ReadModels } from '#projections';
 import { renderReport } from '#web';
@@ -80,7 +81,8 @@ async function templateHistories(dir: string): Promise<RecordedEvent[][]> {
       new RaiseDispute(complainant.officer, { respondentIds: [respondent.id], clauses: clauses[t % clauses.length]!, summary: 's', details: 'd', desiredOutcome: 'o' }),
     );
     ids.push(id);
-    const cmd = (who: Principal, name: string, payload: Record<string, unknown> = {}) => () => bus.execute(new RunDisputeCommand(who, id, name, payload));
+    const cmd = (who: Principal, name: CaseCommandName, payload: Record<string, unknown> = {}) => () =>
+      bus.execute(new RunDisputeCommand(who, id, { name, payload } as CaseCommandRequest));
     await step(1 + (t % 4), cmd(respondent.officer, 'acknowledge'));
     if (t % 8 === 0) await step(2, cmd(sec, 'record-lesson', { lesson: `Lesson ${t}`, clause: clauses[t % clauses.length]![0] }));
     switch (t % 3) {
@@ -133,7 +135,7 @@ async function measureReportAt(dir: string, cases: number, templates: RecordedEv
   const head = await store.headPosition();
 
   const calendar = createCalendar();
-  const readModels = new ReadModels(store, dir, [createReportProjection((e) => toDisputeMachineEvent(e), calendar)]);
+  const readModels = new ReadModels(store, dir, [createReportProjection(calendar)]);
   const caughtUp = performance.now();
   readModels.start();
   await readModels.waitFor(head, 3_600_000);

@@ -1,5 +1,5 @@
 import { DeadlineScheduler } from '#application';
-import { CASE_COMMAND_NAMES } from '#http';
+import { CASE_COMMANDS } from '#domain';
 import { type Cast, castFor, E2eApi, expectProblem, history, type Person, raise, run, START, view } from './support/e2e-world.js';
 
 /**
@@ -202,7 +202,7 @@ describe('full lifecycles over HTTP', () => {
     await step(cast.secretariat, referred, 'record-external-outcome', { outcome: 'Settled at independent mediation' });
     used.add('withdraw').add('agree-resolution'); // walked in the outcome tests above
 
-    expect([...used].sort()).toEqual([...CASE_COMMAND_NAMES].sort());
+    expect([...used].sort()).toEqual([...CASE_COMMANDS].sort());
     const types = (await history(cast.auditor, id)).map((e) => e.type);
     expect(types).toEqual(
       expect.arrayContaining(['NoteAdded', 'EvidenceAdded', 'CaseSuspended', 'CaseResumed', 'DeadlineExtended', 'ConflictDeclared', 'ActionVaried', 'ReopeningRequested', 'LessonRecorded']),

@@ -1,4 +1,4 @@
-import { CASE_COMMAND_NAMES } from '#http';
+import { CASE_COMMANDS } from '#domain';
 import { type ApiResponse } from '../support/api-client.js';
 import { TEST_ADMIN_TOKEN } from '../support/http-harness.js';
 import { type Cast, castFor, E2eApi, raise, START } from './support/e2e-world.js';
@@ -50,7 +50,7 @@ describe('malformed and hostile requests', () => {
 
   it('refuses, for every command, bodies that are not objects, carry unknown fields or have every field of the wrong type', async () => {
     const docs = (await e2e.client().get('/docs-json')).body as OpenApi;
-    for (const command of CASE_COMMAND_NAMES) {
+    for (const command of CASE_COMMANDS) {
       const path = `/disputes/${caseId}/${command}`;
       const ref = docs.paths[`/disputes/{id}/${command}`]?.post?.requestBody?.content['application/json']?.schema.$ref ?? '';
       const fields = Object.keys(docs.components.schemas[ref.split('/').pop() ?? '']?.properties ?? {});

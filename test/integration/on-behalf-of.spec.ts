@@ -1,6 +1,6 @@
-import { type Principal, RaiseDispute, RunDisputeCommand, type WriteOptions } from '#application';
+import { type CaseCommandRequest, type Principal, RaiseDispute, RunDisputeCommand, type WriteOptions } from '#application';
 import { ForbiddenError, ValidationError } from '#core';
-import { CASE_COMMANDS } from '#domain';
+import { CASE_COMMANDS, type CaseCommandName } from '#domain';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
 
@@ -15,8 +15,8 @@ describe('recording a step on behalf of a party, through the command bus', () =>
   let store: EventStore;
 
   const onBehalfOf = (organisationId: string, reason = 'Received by post'): WriteOptions => ({ onBehalfOf: { organisationId, reason } });
-  const run = (who: Principal, name: string, payload: Record<string, unknown>, options: WriteOptions) =>
-    engine.commands.execute(new RunDisputeCommand(who, caseId, name, payload, options));
+  const run = (who: Principal, name: CaseCommandName, payload: Record<string, unknown>, options: WriteOptions) =>
+    engine.commands.execute(new RunDisputeCommand(who, caseId, { name, payload } as CaseCommandRequest, options));
   const refusal = async (attempt: Promise<unknown>): Promise<unknown> => attempt.then(() => 'accepted', (error: unknown) => error);
 
   beforeAll(async () => {
@@ -42,7 +42,7 @@ describe('recording a step on behalf of a party, through the command bus', () =>
   it('must name a party of the case, for every command', async () => {
     const head = await store.headPosition();
     // The payload hardly matters: the actor is settled before the command is decided (evidence needs well-formed content to get that far).
-    const payloadOf = (name: string) => (name === 'add-evidence' ? { filename: 'a.txt', contentType: 'text/plain', contentBase64: 'aGk=' } : {});
+    const payloadOf = (name: CaseCommandName) => (name === 'add-evidence' ? { filename: 'a.txt', contentType: 'text/plain', contentBase64: 'aGk=' } : {});
     for (const name of CASE_COMMANDS) {
       expect({ name, refused: await refusal(run(c.secretariat, name, payloadOf(name), onBehalfOf(c.group))) }).toEqual({
         name,

@@ -45,7 +45,7 @@ const STARTS = ['raised', 'formal.awaitingDecision', 'cdg.triage', 'cdg.panel.de
 
 function choose(s: DisputeScenario, st: Step): { actor: ActorName; name: DisputeCommandName } {
   if (st.fromOffered) {
-    const offered = MOVERS.flatMap((actor) => allowedCommands(s.current, ACTORS[actor], s.at).map((name) => ({ actor, name })));
+    const offered: { actor: ActorName; name: DisputeCommandName }[] = MOVERS.flatMap((actor) => allowedCommands(s.current, ACTORS[actor], s.at).map((name) => ({ actor, name })));
     if (s.context.deadlines.some((d) => d.status === 'open' && d.dueOn < s.today)) offered.push({ actor: 'system', name: 'record-missed-deadline' });
     if (s.context.actions.some((a) => a.status === 'open' && a.dueDate < s.today)) offered.push({ actor: 'system', name: 'record-missed-action' });
     const forward = offered.filter((o) => !SIDE_STEPS.includes(o.name));
@@ -61,7 +61,7 @@ async function replayMatchesLive(urgent: boolean, start: (typeof STARTS)[number]
   const directoryDb = openReadModelFile(':memory:');
   prepareProjectionFile(directoryDb, directoryProjection);
   const clock = new SettableClock('2026-03-02T10:00:00Z');
-  const queries = new DisputeQueries(store, new DisputeRepository(store), clock, new DirectoryNames(new DirectoryReadModel(() => directoryDb)));
+  const queries = new DisputeQueries(new DisputeRepository(store), clock, new DirectoryNames(new DirectoryReadModel(() => directoryDb)));
   try {
     const s = new DisputeScenario();
     s.raise(urgent ? { urgent: true, dates: { noticeReceived: '2026-02-20', changeEffective: '2026-04-15' } } : {});

@@ -68,4 +68,26 @@ describe('the work queue on the demo data', () => {
     }
     expect(partiesWithOverdueSteps).toBeGreaterThan(0);
   });
+
+  it('offers each party and the CDG only commands the case allows them now (the queue asks the machine)', async () => {
+    const people = [
+      await engine.person('CDG secretariat (allowed)', ['secretariat']),
+      await engine.person('CDG chair (allowed)', ['chair']),
+      ...(await Promise.all(organisationIds.map((id) => engine.person(`Officer ${id.slice(0, 8)} (allowed)`, ['partner'], id)))),
+    ];
+    const wrong: string[] = [];
+    let tasks = 0;
+    for (const who of people) {
+      for (const item of await queue(who)) {
+        if (item.kind !== 'task' || !who.roles.includes(item.forRole)) continue;
+        tasks++;
+        const allowed: readonly string[] = (await engine.view(who, item.caseId)).allowed;
+        for (const name of [...(item.action === null ? [] : [item.action]), ...item.alternatives]) {
+          if (!allowed.includes(name)) wrong.push(`${item.caseId} ${item.state}: ${name} for ${who.name}`);
+        }
+      }
+    }
+    expect(tasks).toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
+  });
 });

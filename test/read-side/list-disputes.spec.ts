@@ -146,6 +146,15 @@ describe('the case list (GET /disputes)', () => {
     expect(await listed(ADMIN)).toEqual([]);
   });
 
+  it('lists for each person exactly the cases the domain lets them open (maySeeCase, on the stream)', async () => {
+    const opens = async (who: Principal, caseId: string) => engine.view(who, caseId).then(() => true, () => false);
+    for (const who of [c.charityOfficer, c.councilOfficer, c.countyOfficer, c.groupOfficer, c.mediator, otherMediator, c.panelChair, c.chair, c.auditor, ADMIN]) {
+      const seen: string[] = [];
+      for (const caseId of Object.values(id)) if (await opens(who, caseId)) seen.push(caseId);
+      expect({ who: who.name, listed: (await engine.list(who, {}, null, 100)).items.map((i) => i.id).sort() }).toEqual({ who: who.name, listed: seen.sort() });
+    }
+  });
+
   it('pages with an opaque cursor, stable when cases are added meanwhile', async () => {
     const all = names((await engine.list(c.secretariat, {}, null, 100)).items);
     const walked: (string | undefined)[] = [];

@@ -36,7 +36,7 @@ describe('read-your-writes', () => {
     expect(engine.app.get(ReadYourWrites).positionOf(c.charityOfficer)).toBe(top);
 
     // The respondent acknowledges all 50 at once, then reads its list and its queue at once.
-    await Promise.all(raised.map((r) => engine.commands.execute(new RunDisputeCommand(c.councilOfficer, r.id, 'acknowledge', {}))));
+    await Promise.all(raised.map((r) => engine.commands.execute(new RunDisputeCommand(c.councilOfficer, r.id, { name: 'acknowledge', payload: {} }))));
     const discussing = await list(c.councilOfficer, { state: 'informal.inDiscussion' });
     expect(discussing.items.filter((i) => ids.has(i.id))).toHaveLength(50);
     const queue = await engine.queries.execute(new GetWorkQueue(c.councilOfficer));
@@ -62,7 +62,7 @@ describe('read-your-writes', () => {
 
   it('waits for a position the client names, even for someone else’s write', async () => {
     const raised = await engine.commands.execute(new RaiseDispute(c.groupOfficer, grievance([c.council])));
-    const result = await engine.commands.execute(new RunDisputeCommand(c.groupOfficer, raised.id, 'withdraw', { reasonCode: 'other', reason: 'Settled' }));
+    const result = await engine.commands.execute(new RunDisputeCommand(c.groupOfficer, raised.id, { name: 'withdraw', payload: { reasonCode: 'other', reason: 'Settled' } }));
     const page = await list(c.secretariat, { state: 'closed' }, result.position);
     expect(page.items.find((i) => i.id === raised.id)).toMatchObject({ outcome: 'withdrawn', position: result.position });
   });

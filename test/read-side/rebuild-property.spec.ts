@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { type DisputeCaseView, type Principal } from '#application';
 import { AppError } from '#core';
-import { addCalendarDays, FINDINGS, londonDateOf } from '#domain';
+import { addCalendarDays, type CaseCommandName, FINDINGS, londonDateOf } from '#domain';
 import { CASES_PROJECTION } from '#projections';
 import { type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
 import { dumpTables } from './table-dump.js';
@@ -149,7 +149,7 @@ async function play(engine: Engine, c: Compact, steps: readonly Step[]): Promise
       await engine.raise(who, body).then((r) => cases.push(r.id), ignoreRefusals);
     } else {
       const caseId = cases[s.n % cases.length]!;
-      const options: [Principal, string, DisputeCaseView][] = [];
+      const options: [Principal, CaseCommandName, DisputeCaseView][] = [];
       for (const actor of actors) {
         const view = await engine.view(actor, caseId).catch(() => null);
         for (const name of view?.allowed ?? []) if (name !== 'add-evidence') options.push([actor, name, view!]);

@@ -2,6 +2,26 @@ import { type Principal, type WorkQueueItem } from '#application';
 import { type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
 
 /**
+ * Every task in the cast's queues is one the case lets that person do now: its action and its
+ * alternatives are in the `allowed` of the case as they read it (the queue asks the machine).
+ */
+async function offeredButNotAllowed(engine: Engine, c: Compact): Promise<string[]> {
+  const cast = [c.charityOfficer, c.councilOfficer, c.countyOfficer, c.groupOfficer, c.secretariat, c.chair, c.mediator, c.panelChair, c.panelStatutory, c.panelVcs];
+  const wrong: string[] = [];
+  for (const who of cast) {
+    for (const item of (await engine.workQueue(who)).items) {
+      // The CDG's queue is the secretariat's and the chair's together: each acts on the items for their role.
+      if (item.kind !== 'task' || !who.roles.includes(item.forRole)) continue;
+      const { allowed } = await engine.view(who, item.caseId);
+      for (const name of [...(item.action === null ? [] : [item.action]), ...item.alternatives]) {
+        if (!(allowed as readonly string[]).includes(name)) wrong.push(`${who.name}: ${name} on ${item.state}`);
+      }
+    }
+  }
+  return wrong;
+}
+
+/**
  * One Compact with cases at different steps; each person's queue is checked to hold exactly
  * their (or their organisation's, or the CDG's) next actions.
  */
@@ -101,6 +121,10 @@ describe('the work queue', () => {
     expect((await queueOf(c.chair))[0]).toMatchObject({ organisationId: c.county, forRole: 'chair' });
     await engine.run(c.chair, cases['C']!, 'rule-on-objection', { personId: c.mediator.personId, upheld: false, reason: 'No link' });
     expect(await linesOf(c.chair)).toEqual([]);
+  });
+
+  it('offers each person only commands the case allows them now, at every step these cases are in', async () => {
+    expect(await offeredButNotAllowed(engine, c)).toEqual([]);
   });
 
   it('marks reminders from 2 working days before a due date, then overdue, then missed once recorded', async () => {
@@ -213,5 +237,9 @@ describe('the work queue after findings and closure', () => {
     expect(items.map((i) => [i.action, i.step, i.dueOn, i.state])).toEqual([['decide-reopening', 'reopening-decision', '2026-03-16', 'closed']]);
     await engine.run(c.chair, id, 'decide-reopening', { granted: false, reason: 'Not material' });
     expect((await engine.workQueue(c.chair)).items.filter((i) => i.caseId === id)).toEqual([]);
+  });
+
+  it('offers each person only commands the case allows them now, after findings and closure too', async () => {
+    expect(await offeredButNotAllowed(engine, c)).toEqual([]);
   });
 });

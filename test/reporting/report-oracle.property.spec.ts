@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { createCalendar, reportModelAsOf, toDisputeMachineEvent } from '#application';
+import { createCalendar, reportModelAsOf } from '#application';
 import { allowedCommands, type DisputeCommandName, type DisputeMachineEvent, schemaVersionOf } from '#domain';
 import { type EventStore, SqliteEventStore } from '#event-store';
 import { applyBatch, createReportProjection, openReadModelFile, prepareProjectionFile, ReportReadModel } from '#projections';
@@ -55,7 +55,9 @@ function historyOf(index: number, spec: CaseSpec): DisputeMachineEvent[] {
   if (spec.start !== 'raised') s.upTo(spec.start as 'cdg.triage');
   for (const st of spec.steps) {
     s.advance(st.days + st.hours / 24);
-    const offered = MOVERS.flatMap((actorName) => allowedCommands(s.current, ACTORS[actorName], s.at).map((name) => ({ actorName, name })));
+    const offered: { actorName: ActorName; name: DisputeCommandName }[] = MOVERS.flatMap((actorName) =>
+      allowedCommands(s.current, ACTORS[actorName], s.at).map((name) => ({ actorName, name })),
+    );
     if (s.context.deadlines.some((d) => d.status === 'open' && d.dueOn < s.today)) offered.push({ actorName: 'system', name: 'record-missed-deadline' as DisputeCommandName });
     if (s.context.actions.some((a) => a.status === 'open' && a.checkOn <= s.today)) offered.push({ actorName: 'system', name: 'record-missed-action' as DisputeCommandName });
     // Mostly a step forward, so that histories reach the CDG stage and its outcomes.
@@ -133,7 +135,7 @@ describe('the report read model against a recomputation from the raw log', () =>
 
           // One event per batch, as a live runner applies a trickle of appends.
           const db = openReadModelFile(':memory:');
-          const projection = createReportProjection((e) => toDisputeMachineEvent(e), calendar);
+          const projection = createReportProjection(calendar);
           prepareProjectionFile(db, projection);
           for (const e of events) applyBatch(db, projection, [e]);
           const oneByOne = new ReportReadModel(() => db);

@@ -11,6 +11,7 @@ import {
   GetDisputeHistory,
   GetWorkQueue,
   ListDisputes,
+  type CaseCommandRequest,
   type DisputeListFilters,
   type Principal,
   RaiseDispute,
@@ -21,6 +22,7 @@ import {
   SignOrganisation,
 } from '#application';
 import { type AppSettings } from '#config';
+import { type CaseCommandName } from '#domain';
 import { CASES_PROJECTION, DeadlineBookReadModel, ReadModels } from '#projections';
 import { storeUnderTest } from './store-under-test.js';
 
@@ -85,8 +87,9 @@ export async function startEngine(options: EngineOptions = {}) {
       return { personId: r.id, name, roles: roles as Principal['roles'], organisationId };
     },
     raise: (who: Principal, body: RaiseDisputeBody) => commands.execute(new RaiseDispute(who, body)),
-    run: (who: Principal, caseId: string, name: string, payload: Record<string, unknown> = {}) =>
-      commands.execute(new RunDisputeCommand(who, caseId, name, payload)),
+    /** A case command with any payload: tests also send what the types would not allow, to see it refused. */
+    run: (who: Principal, caseId: string, name: CaseCommandName, payload: Record<string, unknown> = {}) =>
+      commands.execute(new RunDisputeCommand(who, caseId, { name, payload } as CaseCommandRequest)),
     view: (who: Principal, caseId: string) => queries.execute(new GetDispute(who, caseId)),
     history: (who: Principal, caseId: string) => queries.execute(new GetDisputeHistory(who, caseId)),
     /** The list once the read models reflect everyone's writes (the read-your-writes spec queries the bus directly). */

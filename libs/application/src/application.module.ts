@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { Inject, Injectable, type DynamicModule, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type Provider } from '@nestjs/common';
-import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { CqrsModule } from '@nestjs/cqrs';
+import type Database from 'better-sqlite3';
 import { APP_SETTINGS, type AppSettings } from '#config';
 import { WorkingDayCalendar } from '#domain';
 import { EVENT_STORE, type EventStore } from '#event-store';
@@ -10,13 +11,14 @@ import {
   CaseListReadModel,
   CaseMembershipReadModel,
   DeadlineBookReadModel,
+  DIRECTORY_PROJECTION,
   DirectoryReadModel,
   ReadModels,
   WorkQueueReadModel,
 } from '#projections';
 import { createCalendar } from './calendar.js';
 import { CLOCK, type Clock, SettableClock, SystemClock } from './clock.js';
-import { COMMAND_OBSERVER, type CommandObserver, NO_OBSERVER } from './command-observer.js';
+import { COMMAND_OBSERVER, NO_OBSERVER } from './command-observer.js';
 import { DirectoryNames } from './directory/directory-names.js';
 import { DirectoryQueries } from './directory/directory-queries.js';
 import { DIRECTORY_HANDLERS } from './directory/directory.handlers.js';
@@ -34,10 +36,9 @@ import { ProjectionAdmin } from './read-side/projection-admin.js';
 import { READ_SIDE_HANDLERS } from './read-side/read-side.handlers.js';
 import { ReadYourWrites } from './read-side/read-your-writes.js';
 import { WorkQueueQueries } from './read-side/work-queue.queries.js';
-import { toDisputeMachineEvent } from './recorded-events.js';
 import { AnnualReportQueries } from './report/annual-report.queries.js';
 import { REPORT_PROVIDERS } from './report/report.providers.js';
-import { DeadlineScheduler, type DeadlineSchedulerOptions } from './scheduler/deadline-scheduler.js';
+import { DEADLINE_SCHEDULER_OPTIONS, DeadlineScheduler, type DeadlineSchedulerOptions } from './scheduler/deadline-scheduler.js';
 
 /**
  * Starts the read models once the app is up, then the deadline scheduler; on shutdown stops the
@@ -71,9 +72,6 @@ class ApplicationLifecycle implements OnApplicationBootstrap, OnApplicationShutd
   }
 }
 
-/** The read models the application keeps, built as it builds them (a consistency check rebuilds the same). */
-export const applicationProjections = () => allProjections({ readDisputeEvent: (event) => toDisputeMachineEvent(event), calendar: createCalendar() });
-
 export interface ApplicationExtras {
   /** Replaces the default (no-op) metrics observer of the write path. */
   readonly observer?: Provider;
@@ -81,103 +79,49 @@ export interface ApplicationExtras {
   readonly scheduler?: DeadlineSchedulerOptions;
 }
 
+/** The read models the application keeps, built as it builds them (a consistency check rebuilds the same). */
+export const applicationProjections = (calendar: WorkingDayCalendar = createCalendar()) => allProjections({ calendar });
+
+/** A read model over one projection's file, which ReadModels owns (and swaps on a rebuild). */
+const readModel = <T>(type: new (db: () => Database.Database) => T, projection: string): Provider => ({
+  provide: type,
+  useFactory: (readModels: ReadModels) => new type(() => readModels.db(projection)),
+  inject: [ReadModels],
+});
+
 @Module({})
 export class ApplicationModule {
   static forRoot(settings: AppSettings, extras: ApplicationExtras = {}): DynamicModule {
     const providers: Provider[] = [
+      // What depends on the settings is made here; everything else is an @Injectable() class.
       { provide: APP_SETTINGS, useValue: settings },
       { provide: EVENT_STORE, useFactory: () => createEventStore(settings) },
       { provide: CLOCK, useFactory: (): Clock => (settings.clockFixed ? new SettableClock(settings.clockFixed) : new SystemClock()) },
       { provide: WorkingDayCalendar, useFactory: createCalendar },
       extras.observer ?? { provide: COMMAND_OBSERVER, useValue: NO_OBSERVER },
+      { provide: DEADLINE_SCHEDULER_OPTIONS, useValue: extras.scheduler ?? {} },
+      { provide: EVIDENCE_STORE, useFactory: (): EvidenceStore => new FileEvidenceStore(join(settings.dataDir, 'evidence')) },
       {
         provide: ReadModels,
-        useFactory: (store: EventStore) => new ReadModels(store, settings.dataDir, applicationProjections()),
-        inject: [EVENT_STORE],
+        useFactory: (store: EventStore, calendar: WorkingDayCalendar) => new ReadModels(store, settings.dataDir, applicationProjections(calendar)),
+        inject: [EVENT_STORE, WorkingDayCalendar],
       },
-      {
-        provide: CaseListReadModel,
-        useFactory: (readModels: ReadModels) => new CaseListReadModel(() => readModels.db(CASES_PROJECTION)),
-        inject: [ReadModels],
-      },
-      {
-        provide: WorkQueueReadModel,
-        useFactory: (readModels: ReadModels) => new WorkQueueReadModel(() => readModels.db(CASES_PROJECTION)),
-        inject: [ReadModels],
-      },
-      {
-        provide: DeadlineBookReadModel,
-        useFactory: (readModels: ReadModels) => new DeadlineBookReadModel(() => readModels.db(CASES_PROJECTION)),
-        inject: [ReadModels],
-      },
-      { provide: ReadYourWrites, useFactory: (readModels: ReadModels) => new ReadYourWrites(readModels), inject: [ReadModels] },
-      {
-        provide: DisputeListQueries,
-        useFactory: (cases: CaseListReadModel, ryw: ReadYourWrites, clock: Clock, calendar: WorkingDayCalendar) =>
-          new DisputeListQueries(cases, ryw, clock, calendar),
-        inject: [CaseListReadModel, ReadYourWrites, CLOCK, WorkingDayCalendar],
-      },
-      {
-        provide: WorkQueueQueries,
-        useFactory: (queue: WorkQueueReadModel, ryw: ReadYourWrites, clock: Clock, calendar: WorkingDayCalendar) =>
-          new WorkQueueQueries(queue, ryw, clock, calendar),
-        inject: [WorkQueueReadModel, ReadYourWrites, CLOCK, WorkingDayCalendar],
-      },
-      { provide: ProjectionAdmin, useFactory: (readModels: ReadModels) => new ProjectionAdmin(readModels), inject: [ReadModels] },
-      {
-        provide: DeadlineScheduler,
-        useFactory: (
-          commands: CommandBus,
-          readModels: ReadModels,
-          book: DeadlineBookReadModel,
-          store: EventStore,
-          clock: Clock,
-          calendar: WorkingDayCalendar,
-        ) => new DeadlineScheduler(commands, readModels, book, store, clock, calendar, extras.scheduler),
-        inject: [CommandBus, ReadModels, DeadlineBookReadModel, EVENT_STORE, CLOCK, WorkingDayCalendar],
-      },
-      {
-        provide: DirectoryReadModel,
-        useFactory: (readModels: ReadModels) => new DirectoryReadModel(() => readModels.db('directory')),
-        inject: [ReadModels],
-      },
-      { provide: EVIDENCE_STORE, useFactory: (): EvidenceStore => new FileEvidenceStore(join(settings.dataDir, 'evidence')) },
-      { provide: DisputeRepository, useFactory: (store: EventStore) => new DisputeRepository(store), inject: [EVENT_STORE] },
-      {
-        provide: DisputeCommandService,
-        useFactory: (
-          store: EventStore,
-          repository: DisputeRepository,
-          directory: DirectoryReadModel,
-          calendar: WorkingDayCalendar,
-          clock: Clock,
-          evidence: EvidenceStore,
-          observer: CommandObserver,
-        ) => new DisputeCommandService(store, repository, directory, calendar, clock, evidence, observer),
-        inject: [EVENT_STORE, DisputeRepository, DirectoryReadModel, WorkingDayCalendar, CLOCK, EVIDENCE_STORE, COMMAND_OBSERVER],
-      },
-      {
-        provide: DisputeQueries,
-        useFactory: (store: EventStore, repository: DisputeRepository, clock: Clock, directory: DirectoryReadModel) =>
-          new DisputeQueries(store, repository, clock, new DirectoryNames(directory)),
-        inject: [EVENT_STORE, DisputeRepository, CLOCK, DirectoryReadModel],
-      },
-      {
-        provide: DirectoryService,
-        useFactory: (store: EventStore, readModels: ReadModels, directory: DirectoryReadModel, clock: Clock) =>
-          new DirectoryService(store, readModels, directory, clock),
-        inject: [EVENT_STORE, ReadModels, DirectoryReadModel, CLOCK],
-      },
-      {
-        provide: CaseMembershipReadModel,
-        useFactory: (readModels: ReadModels) => new CaseMembershipReadModel(() => readModels.db(CASES_PROJECTION)),
-        inject: [ReadModels],
-      },
-      {
-        provide: DirectoryQueries,
-        useFactory: (directory: DirectoryReadModel, cases: CaseMembershipReadModel, ryw: ReadYourWrites) => new DirectoryQueries(directory, cases, ryw),
-        inject: [DirectoryReadModel, CaseMembershipReadModel, ReadYourWrites],
-      },
+      readModel(CaseListReadModel, CASES_PROJECTION),
+      readModel(WorkQueueReadModel, CASES_PROJECTION),
+      readModel(DeadlineBookReadModel, CASES_PROJECTION),
+      readModel(CaseMembershipReadModel, CASES_PROJECTION),
+      readModel(DirectoryReadModel, DIRECTORY_PROJECTION),
+      ReadYourWrites,
+      DisputeListQueries,
+      WorkQueueQueries,
+      ProjectionAdmin,
+      DeadlineScheduler,
+      DisputeRepository,
+      DisputeCommandService,
+      DisputeQueries,
+      DirectoryNames,
+      DirectoryService,
+      DirectoryQueries,
       ApplicationLifecycle,
       ...HANDLERS,
       ...READ_SIDE_HANDLERS,

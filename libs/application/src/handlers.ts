@@ -55,7 +55,7 @@ export class RunDisputeCommandHandler implements ICommandHandler<RunDisputeComma
     @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
   ) {}
   execute(c: RunDisputeCommand) {
-    return this.readYourWrites.track(c.principal, this.disputes.run(c.principal, c.caseId, c.name, c.payload, c.options));
+    return this.readYourWrites.track(c.principal, this.disputes.run(c.principal, c.caseId, c.command, c.options));
   }
 }
 

@@ -3,15 +3,12 @@ export * from './command-result.js';
 export * from './messages.js';
 export * from './clock.js';
 export * from './ids.js';
-export * from './streams.js';
-export * from './event-metadata.js';
-export * from './upcasting.js';
-export * from './recorded-events.js';
+// Stream names, metadata and upcasting moved to #events (libs/events); still exported here for importers of #application.
+export * from '#events';
 export * from './calendar.js';
 export * from './command-observer.js';
 export * from './event-store.factory.js';
 export * from './dispute/dispute-repository.js';
-export * from './dispute/case-access.js';
 export * from './dispute/actor-selection.js';
 export * from './dispute/case-parts.js';
 export * from './dispute/evidence-store.js';

@@ -1,5 +1,5 @@
 import { Command, Query } from '@nestjs/cqrs';
-import { type ClauseDates, type DisputeCommand, type DisputeCommandMap, type DisputeView, type Sector } from '#domain';
+import { type CaseCommand, type DisputeCommandMap, type DisputeView, type EngineCommand, type Sector } from '#domain';
 import { type ProjectionStatus, type RebuildResult } from '#projections';
 import { type CommandResult, type WriteOptions } from './command-result.js';
 import { type CasePart } from './dispute/case-parts.js';
@@ -39,15 +39,8 @@ export class RegisterPerson extends Command<RegisteredPerson> {
   }
 }
 
-export interface RaiseDisputeBody {
-  readonly respondentIds: readonly string[];
-  readonly clauses: readonly string[];
-  readonly summary: string;
-  readonly details: string;
-  readonly desiredOutcome: string;
-  readonly urgent?: boolean;
-  readonly dates?: ClauseDates;
-}
+/** What raising says, as the domain's `raise` command has it: the case id is the write side's to give. */
+export type RaiseDisputeBody = Omit<DisputeCommandMap['raise'], 'caseId'>;
 
 export class RaiseDispute extends Command<CommandResult> {
   constructor(
@@ -59,13 +52,24 @@ export class RaiseDispute extends Command<CommandResult> {
   }
 }
 
-/** Any command on an existing case; `name` is the URL's `{command}`. add-evidence carries base64 content. */
+/** add-evidence as it is sent: the file itself. The write side decodes and hashes it, and stores it once the command is decided. */
+export interface EvidenceUploadBody {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly contentBase64: string;
+}
+
+/** A command people send on an existing case, as the domain types it; add-evidence carries the file (the domain decides on its hash and size). */
+export type CaseCommandRequest =
+  | Exclude<CaseCommand, { readonly name: 'add-evidence' }>
+  | { readonly name: 'add-evidence'; readonly payload: EvidenceUploadBody };
+
+/** Any command on an existing case (`POST /disputes/{id}/{command}`, the CLI, the pages). */
 export class RunDisputeCommand extends Command<CommandResult> {
   constructor(
     readonly principal: Principal,
     readonly caseId: string,
-    readonly name: string,
-    readonly payload: Record<string, unknown>,
+    readonly command: CaseCommandRequest,
     readonly options: WriteOptions = {},
   ) {
     super();
@@ -127,11 +131,14 @@ export class Authenticate extends Query<Principal | null> {
 
 export type { DisputeCommandMap };
 
+/** What the engine sends itself: its own facts (missed deadlines and actions), and resumption when a suspension ends. */
+export type SystemCommand = EngineCommand | Extract<CaseCommand, { readonly name: 'resume' }>;
+
 /** Facts the engine records itself (missed deadlines and actions, resumption when a suspension ends). */
 export class RunSystemCommand extends Command<CommandResult> {
   constructor(
     readonly caseId: string,
-    readonly command: Extract<DisputeCommand, { name: 'record-missed-deadline' | 'record-missed-action' | 'resume' }>,
+    readonly command: SystemCommand,
     readonly options: WriteOptions = {},
   ) {
     super();

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError, RuleViolationError } from '#core';
-import { caseIdOf, CLOCK, type Clock, disputeStream, isDisputeStream, type Principal } from '#application';
+import { CLOCK, type Clock, type Principal } from '#application';
+import { caseIdOfStream, disputeStream } from '#events';
 import {
   type ChainFailure,
   type Checkpoint,
@@ -45,7 +46,7 @@ export interface LogVerification {
 
 export const withCaseId = (failure: ChainFailure): FailureView => ({
   ...failure,
-  caseId: failure.streamId !== null && isDisputeStream(failure.streamId) ? caseIdOf(failure.streamId) : null,
+  caseId: failure.streamId === null ? null : caseIdOfStream(failure.streamId),
 });
 
 /** The integrity checks on the store: verification of the hash chain, signed checkpoints, the public key. */

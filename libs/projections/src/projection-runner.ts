@@ -43,24 +43,30 @@ export function storedCheckpoint(db: Database.Database, name: string): bigint {
   return BigInt(row?.checkpoint ?? '0');
 }
 
-/** Creates the projection's tables and its state row in a fresh (or current-version) file. */
+/**
+ * Creates the projection's tables and its state row in a fresh (or current-version) file.
+ * Instances sharing a data dir may start together: the check and the insert run as one
+ * write transaction (IMMEDIATE takes the file's write lock first), so the second waits and finds the row.
+ */
 export function prepareProjectionFile(db: Database.Database, projection: Projection): void {
-  const row = db.prepare('SELECT version FROM projection_state WHERE name = ?').get(projection.name) as { version: number } | undefined;
-  if (row && row.version !== projection.version) {
-    throw new Error(`Projection ${projection.name} is at version ${row.version} but the code is at ${projection.version}: rebuild it`);
-  }
-  projection.createTables(db);
-  db.exec(`CREATE TABLE IF NOT EXISTS ${HALTED_STREAMS_TABLE} (
-    stream_id TEXT PRIMARY KEY,
-    position TEXT NOT NULL,
-    event_id TEXT NOT NULL,
-    event_type TEXT NOT NULL,
-    error TEXT NOT NULL,
-    skipped_events INTEGER NOT NULL DEFAULT 0
-  ) WITHOUT ROWID`);
-  if (!row) {
-    db.prepare('INSERT INTO projection_state (name, version, checkpoint) VALUES (?, ?, ?)').run(projection.name, projection.version, '0');
-  }
+  db.transaction(() => {
+    const row = db.prepare('SELECT version FROM projection_state WHERE name = ?').get(projection.name) as { version: number } | undefined;
+    if (row && row.version !== projection.version) {
+      throw new Error(`Projection ${projection.name} is at version ${row.version} but the code is at ${projection.version}: rebuild it`);
+    }
+    projection.createTables(db);
+    db.exec(`CREATE TABLE IF NOT EXISTS ${HALTED_STREAMS_TABLE} (
+      stream_id TEXT PRIMARY KEY,
+      position TEXT NOT NULL,
+      event_id TEXT NOT NULL,
+      event_type TEXT NOT NULL,
+      error TEXT NOT NULL,
+      skipped_events INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID`);
+    if (!row) {
+      db.prepare('INSERT INTO projection_state (name, version, checkpoint) VALUES (?, ?, ?)').run(projection.name, projection.version, '0');
+    }
+  }).immediate();
 }
 
 /** The failures the file has recorded, oldest first; they survive restarts like the tables do. */

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { useWriteAheadLog } from '#event-store';
 
 /**
  * Opens a read-model database. Read models can always be rebuilt from the log, so they trade
@@ -6,9 +7,10 @@ import Database from 'better-sqlite3';
  */
 export function openReadModelFile(filename: string): Database.Database {
   const db = new Database(filename);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // First, so instances opening one data dir together wait for each other's locks.
   db.pragma('busy_timeout = 5000');
+  useWriteAheadLog(db);
+  db.pragma('synchronous = NORMAL');
   db.defaultSafeIntegers(false);
   db.exec(`CREATE TABLE IF NOT EXISTS projection_state (
     name TEXT PRIMARY KEY,

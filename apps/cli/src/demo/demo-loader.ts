@@ -1,6 +1,7 @@
 import { type INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  type CaseCommandRequest,
   CLOCK,
   RaiseDispute,
   type RaiseDisputeBody,
@@ -97,5 +98,5 @@ async function send(commands: CommandBus, step: PlannedStep, caseId: string, pri
     if (r.id !== caseId) throw new Error(`The command path gave the case the id ${r.id}, not the planned ${caseId}.`);
     return;
   }
-  await commands.execute(new RunDisputeCommand(principal, caseId, step.command.name, step.command.payload, options));
+  await commands.execute(new RunDisputeCommand(principal, caseId, step.command as CaseCommandRequest, options));
 }

@@ -1,12 +1,15 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { type DirectoryLookup } from '#domain';
+import { DirectoryReadModel } from '#projections';
 import { SYSTEM_PRINCIPAL } from '../principal.js';
 
 /**
  * Names for ids, looked up when a read is answered: case events name people and organisations by
  * id only, so a name corrected (or, later, erased) in the directory reads right everywhere.
  */
+@Injectable()
 export class DirectoryNames {
-  constructor(private readonly directory: DirectoryLookup) {}
+  constructor(@Inject(DirectoryReadModel) private readonly directory: DirectoryLookup) {}
 
   person(personId: string | null | undefined): string | null {
     if (personId === null || personId === undefined) return null;

@@ -1,8 +1,9 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError, ValidationError } from '#core';
 import { GRANTABLE_ROLES, type Role } from '#domain';
-import { type CaseMembershipReadModel, type DirectoryPerson, type DirectoryReadModel } from '#projections';
+import { CaseMembershipReadModel, type DirectoryPerson, DirectoryReadModel } from '#projections';
 import { type Principal } from '../principal.js';
-import { type ReadYourWrites } from '../read-side/read-your-writes.js';
+import { ReadYourWrites } from '../read-side/read-your-writes.js';
 import { DirectoryNames } from './directory-names.js';
 import { maySeePerson, peopleVisibilityOf } from './people-visibility.js';
 
@@ -65,13 +66,15 @@ function decodeCursor(cursor: string): { name: string; personId: string } {
 }
 
 /** The directory's reads: the people list and one person, filtered to whom the caller may see, and /me. */
+@Injectable()
 export class DirectoryQueries {
   private readonly names: DirectoryNames;
 
+
   constructor(
-    private readonly directory: DirectoryReadModel,
-    private readonly cases: CaseMembershipReadModel,
-    private readonly readYourWrites: ReadYourWrites,
+    @Inject(DirectoryReadModel) private readonly directory: DirectoryReadModel,
+    @Inject(CaseMembershipReadModel) private readonly cases: CaseMembershipReadModel,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
   ) {
     this.names = new DirectoryNames(directory);
   }

@@ -1,6 +1,6 @@
 import { type DirectoryEvent } from '#domain';
 import { type EventStore, type RecordedEvent } from '#event-store';
-import { readMetadata } from '../event-metadata.js';
+import { readMetadata } from '#events';
 
 export type Evolve<S> = (state: S | null, event: DirectoryEvent, at: string) => S | null;
 

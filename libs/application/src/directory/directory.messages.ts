@@ -6,7 +6,8 @@ import { type MeView, type PeopleFilters, type PeopleList, type PersonView } fro
 
 /* The directory's admin commands and reads, as the edge puts them on the buses. Plain readonly envelopes. */
 
-export class GrantRole extends Command<CommandResult> {
+/** A role given to a person, or taken away: the same envelope, two commands (each has its own handler). */
+abstract class RoleChange extends Command<CommandResult> {
   constructor(
     readonly principal: Principal,
     readonly personId: string,
@@ -17,16 +18,9 @@ export class GrantRole extends Command<CommandResult> {
   }
 }
 
-export class RevokeRole extends Command<CommandResult> {
-  constructor(
-    readonly principal: Principal,
-    readonly personId: string,
-    readonly role: string,
-    readonly options: WriteOptions = {},
-  ) {
-    super();
-  }
-}
+export class GrantRole extends RoleChange {}
+
+export class RevokeRole extends RoleChange {}
 
 /** To another organisation, or to none (null); the membership history keeps the dates. */
 export class MovePerson extends Command<CommandResult> {

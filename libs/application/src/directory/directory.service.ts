@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError, type JsonObject, KeyedMutex, NotFoundError, RuleViolationError, StaleRevisionError } from '#core';
 import {
   decideDeactivatePerson,
@@ -17,15 +18,14 @@ import {
   type PersonState,
   type Sector,
 } from '#domain';
-import { type EventStore, WrongExpectedRevisionError } from '#event-store';
-import { DIRECTORY_PROJECTION, type DirectoryReadModel, type ReadModels } from '#projections';
-import { type Clock } from '../clock.js';
+import { EVENT_STORE, type EventStore, WrongExpectedRevisionError } from '#event-store';
+import { DIRECTORY_PROJECTION, DirectoryReadModel, ReadModels } from '#projections';
+import { CLOCK, type Clock } from '../clock.js';
 import { type CommandResult, type WriteOptions } from '../command-result.js';
-import { type EventMetadata } from '../event-metadata.js';
+import { type EventMetadata, organisationStream, personStream } from '#events';
 import { newId, sha256Hex, uuidFromName } from '../ids.js';
 import { type RegisteredPerson } from '../messages.js';
 import { type Principal, hasRole } from '../principal.js';
-import { organisationStream, personStream } from '../streams.js';
 import { type Evolve, loadDirectoryStream } from './directory-stream.js';
 import { principalOf } from './principal-of.js';
 
@@ -60,14 +60,15 @@ interface StreamChange<S> {
  * event-sourced like the cases: each command folds its stream, decides in the domain, appends at
  * the revision read (or the If-Match one), and answers once sign-in and appointments see it.
  */
+@Injectable()
 export class DirectoryService {
   private readonly queue = new KeyedMutex();
 
   constructor(
-    private readonly store: EventStore,
-    private readonly readModels: ReadModels,
-    private readonly directory: DirectoryReadModel,
-    private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(DirectoryReadModel) private readonly directory: DirectoryReadModel,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async signOrganisation(principal: Principal, body: { name: string; sector: Sector; type: string }, options: WriteOptions = {}): Promise<CommandResult> {

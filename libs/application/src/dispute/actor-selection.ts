@@ -1,5 +1,5 @@
 import { ForbiddenError, ValidationError } from '#core';
-import { type Actor, COMMAND_EVENTS, type DisputeCommandName, type DisputeSnapshot, mayAttempt, partyIds, ROLES, type Role } from '#domain';
+import { type Actor, type DisputeCommandName, type DisputeSnapshot, machineAllows, mayAttempt, partyIds, ROLES, type Role } from '#domain';
 import { hasRole, type Principal } from '../principal.js';
 
 /** The order a person's roles are tried in when they hold several. */
@@ -29,9 +29,7 @@ export function chooseActor(
   if (onBehalfOf !== undefined) return actorOnBehalfOf(p, name, snapshot, onBehalfOf);
   const candidates = actorsFor(p);
   const permitted = candidates.filter((a) => mayAttempt(name, snapshot.context, a));
-  const allowedNow = permitted.find((a) =>
-    COMMAND_EVENTS[name].some((type) => snapshot.can({ type, data: {}, actor: a, at } as never)),
-  );
+  const allowedNow = permitted.find((a) => machineAllows(snapshot, name, a, at));
   return allowedNow ?? permitted[0] ?? candidates[0] ?? { personId: p.personId, role: 'auditor', organisationId: null };
 }
 

@@ -1,4 +1,4 @@
-import { type Actor, allowedCommands, type DisputeCommandName, type DisputeContext, type DisputeSnapshot } from '#domain';
+import { type Actor, allowedCommands, type CaseCommandName, type DisputeContext, type DisputeSnapshot } from '#domain';
 
 /**
  * The parts people play in a case, as a replay can show them: whose allowed commands an auditor
@@ -30,6 +30,6 @@ export function actorsInPart(c: DisputeContext, part: CasePart): Actor[] {
 }
 
 /** The commands someone in that part could send in this state, at that instant. */
-export function allowedForPart(snapshot: DisputeSnapshot, part: CasePart, at: string): DisputeCommandName[] {
+export function allowedForPart(snapshot: DisputeSnapshot, part: CasePart, at: string): CaseCommandName[] {
   return [...new Set(actorsInPart(snapshot.context, part).flatMap((actor) => allowedCommands(snapshot, actor, at)))];
 }

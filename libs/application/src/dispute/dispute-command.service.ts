@@ -1,90 +1,92 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { AppError, KeyedMutex, NotFoundError, StaleRevisionError, type JsonObject } from '#core';
 import {
   type DirectoryLookup,
   type DisputeCommand,
   decideDispute,
   initialDisputeSnapshot,
-  isCaseCommand,
+  maySeeCase,
   schemaVersionOf,
-  type WorkingDayCalendar,
+  WorkingDayCalendar,
 } from '#domain';
-import { type EventStore, type EventToAppend, WrongExpectedRevisionError } from '#event-store';
-import { type Clock } from '../clock.js';
-import { type CommandObserver } from '../command-observer.js';
+import { EVENT_STORE, type EventStore, type EventToAppend, WrongExpectedRevisionError } from '#event-store';
+import { DirectoryReadModel } from '#projections';
+import { CLOCK, type Clock } from '../clock.js';
+import { COMMAND_OBSERVER, type CommandObserver } from '../command-observer.js';
 import { type CommandResult, type WriteOptions } from '../command-result.js';
-import { type EventMetadata } from '../event-metadata.js';
+import { disputeStream, type EventMetadata } from '#events';
 import { newId, uuidFromName } from '../ids.js';
-import { type RaiseDisputeBody } from '../messages.js';
+import { type CaseCommandRequest, type RaiseDisputeBody } from '../messages.js';
 import { type Principal } from '../principal.js';
-import { disputeStream } from '../streams.js';
 import { chooseActor } from './actor-selection.js';
-import { maySeeCase } from './case-access.js';
-import { type DisputeRepository, type LoadedCase } from './dispute-repository.js';
-import { type EvidenceStore } from './evidence-store.js';
+import { DisputeRepository, type LoadedCase } from './dispute-repository.js';
+import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
 import { readEvidenceUpload } from './evidence-upload.js';
 
 /** Re-reads after a concurrent write elsewhere (another process) before giving up. */
 const MAX_ATTEMPTS = 5;
 
-/** Work that must succeed before a decided command's events are appended (storing an upload's bytes). */
-type BeforeAppend = () => Promise<void>;
+/** One command to write: who sends it, on which case, and with which options and command id. */
+interface PendingWrite {
+  readonly principal: Principal;
+  readonly caseId: string;
+  readonly command: DisputeCommand;
+  readonly options: WriteOptions;
+  readonly commandId: string;
+  /** Work that must succeed before the decided command's events are appended (storing an upload's bytes). */
+  readonly beforeAppend?: () => Promise<void>;
+}
 
 /**
  * The one write path for cases: load the stream, fold it through the machine, decide, append at
  * the revision read. Commands on one case queue in this process; a conflict with another writer
  * is re-read and re-decided unless the caller pinned a revision (If-Match).
  */
+@Injectable()
 export class DisputeCommandService {
   private readonly queue = new KeyedMutex();
 
   constructor(
-    private readonly store: EventStore,
-    private readonly repository: DisputeRepository,
-    private readonly directory: DirectoryLookup,
-    private readonly calendar: WorkingDayCalendar,
-    private readonly clock: Clock,
-    private readonly evidence: EvidenceStore,
-    private readonly observer: CommandObserver,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DisputeRepository) private readonly repository: DisputeRepository,
+    @Inject(DirectoryReadModel) private readonly directory: DirectoryLookup,
+    @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVIDENCE_STORE) private readonly evidence: EvidenceStore,
+    @Inject(COMMAND_OBSERVER) private readonly observer: CommandObserver,
   ) {}
 
   raise(principal: Principal, body: RaiseDisputeBody, options: WriteOptions = {}): Promise<CommandResult> {
     const commandId = this.commandIdFor(principal, 'raise', options);
     // With a key the case id is derived from it, so a retry lands on the same stream.
     const caseId = options.idempotencyKey ? commandId : newId();
-    return this.execute(principal, caseId, { name: 'raise', payload: { ...body, caseId } }, options, commandId);
+    return this.execute({ principal, caseId, command: { name: 'raise', payload: { ...body, caseId } }, options, commandId });
   }
 
-  async run(principal: Principal, caseId: string, name: string, payload: Record<string, unknown>, options: WriteOptions = {}): Promise<CommandResult> {
-    if (!isCaseCommand(name)) throw new NotFoundError(`There is no command called ${name}.`, 'DISPUTE.UNKNOWN_COMMAND');
-    const commandId = this.commandIdFor(principal, `${caseId}:${name}`, options);
-    if (name !== 'add-evidence') return this.execute(principal, caseId, { name, payload } as DisputeCommand, options, commandId);
+  run(principal: Principal, caseId: string, command: CaseCommandRequest, options: WriteOptions = {}): Promise<CommandResult> {
+    const commandId = this.commandIdFor(principal, `${caseId}:${command.name}`, options);
+    if (command.name !== 'add-evidence') return this.execute({ principal, caseId, command, options, commandId });
     // The bytes are stored only once the command is decided, and before its event is appended:
     // a refused upload writes nothing, and no event ever names a file that is not there.
-    const upload = readEvidenceUpload(payload);
-    const storeUpload = () => this.evidence.put(upload.sha256, upload.content);
-    return this.execute(principal, caseId, { name, payload: upload.payload } as DisputeCommand, options, commandId, storeUpload);
+    const upload = readEvidenceUpload(command.payload);
+    const beforeAppend = () => this.evidence.put(upload.sha256, upload.content);
+    return this.execute({ principal, caseId, command: { name: 'add-evidence', payload: upload.payload }, options, commandId, beforeAppend });
   }
 
   /** Scheduler and CLI path: the actor is given, not chosen from a person's roles. */
   runAs(principal: Principal, caseId: string, command: DisputeCommand, options: WriteOptions = {}): Promise<CommandResult> {
-    return this.execute(principal, caseId, command, options, this.commandIdFor(principal, `${caseId}:${command.name}`, options));
+    return this.execute({ principal, caseId, command, options, commandId: this.commandIdFor(principal, `${caseId}:${command.name}`, options) });
   }
 
   private commandIdFor(principal: Principal, scope: string, options: WriteOptions): string {
     return options.idempotencyKey ? uuidFromName(`${principal.personId}:${scope}:${options.idempotencyKey}`) : newId();
   }
 
-  private async execute(
-    principal: Principal,
-    caseId: string,
-    command: DisputeCommand,
-    options: WriteOptions,
-    commandId: string,
-    beforeAppend?: BeforeAppend,
-  ): Promise<CommandResult> {
+  private async execute(write: PendingWrite): Promise<CommandResult> {
+    const { caseId, command } = write;
     const started = performance.now();
     try {
-      const result = await this.queue.run(caseId, () => this.attempt(principal, caseId, command, options, commandId, beforeAppend));
+      const result = await this.queue.run(caseId, () => this.attempt(write));
       this.observer.commandFinished(command.name, 'ok', (performance.now() - started) / 1000);
       return result;
     } catch (error) {
@@ -93,14 +95,7 @@ export class DisputeCommandService {
     }
   }
 
-  private async attempt(
-    principal: Principal,
-    caseId: string,
-    command: DisputeCommand,
-    options: WriteOptions,
-    commandId: string,
-    beforeAppend?: BeforeAppend,
-  ): Promise<CommandResult> {
+  private async attempt({ principal, caseId, command, options, commandId, beforeAppend }: PendingWrite): Promise<CommandResult> {
     for (let attempt = 1; ; attempt++) {
       const loaded = await this.repository.load(caseId);
       const done = loaded?.commands.get(commandId);

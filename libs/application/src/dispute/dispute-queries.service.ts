@@ -1,3 +1,4 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '#core';
 import {
   type Actor,
@@ -9,22 +10,20 @@ import {
   initialDisputeSnapshot,
   isCdgMaterial,
   isPassingState,
+  maySeeCase,
   maySeeCdgMaterial,
   stageOfSnapshot,
   stateNameOf,
 } from '#domain';
-import { type EventStore, type RecordedEvent } from '#event-store';
-import { type Clock } from '../clock.js';
-import { type DirectoryNames } from '../directory/directory-names.js';
-import { readMetadata } from '../event-metadata.js';
+import { type RecordedEvent } from '#event-store';
+import { CLOCK, type Clock } from '../clock.js';
+import { DirectoryNames } from '../directory/directory-names.js';
+import { readMetadata, toDisputeMachineEvent } from '#events';
 import { type DisputeCaseView, type HistoryEntry } from '../messages.js';
 import { type Principal } from '../principal.js';
-import { toDisputeMachineEvent } from '../recorded-events.js';
-import { disputeStream } from '../streams.js';
 import { actorsFor } from './actor-selection.js';
 import { allowedForPart, type CasePart } from './case-parts.js';
-import { maySeeCase } from './case-access.js';
-import { type DisputeRepository } from './dispute-repository.js';
+import { DisputeRepository } from './dispute-repository.js';
 
 /** The actor as recorded, with the names the directory gives its person and organisations now. */
 const namedActor = (actor: Actor, names: DirectoryNames) => ({
@@ -49,12 +48,12 @@ const toEntry = (e: RecordedEvent, names: DirectoryNames): HistoryEntry => {
 };
 
 /** Reads of one case, always from its stream (never stale), through the same machine that runs it. */
+@Injectable()
 export class DisputeQueries {
   constructor(
-    private readonly store: EventStore,
-    private readonly repository: DisputeRepository,
-    private readonly clock: Clock,
-    private readonly names: DirectoryNames,
+    @Inject(DisputeRepository) private readonly repository: DisputeRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DirectoryNames) private readonly names: DirectoryNames,
   ) {}
 
   private viewer(principal: Principal) {
@@ -90,7 +89,7 @@ export class DisputeQueries {
   async history(principal: Principal, caseId: string, asOf?: string, asOfPosition?: bigint) {
     const loaded = await this.repository.load(caseId);
     if (!loaded || !maySeeCase(loaded.snapshot.context, principal)) throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
-    const recorded = await this.store.readStream(disputeStream(caseId));
+    const recorded = await this.repository.readEvents(caseId);
     const readable = (events: RecordedEvent[]) => this.readable(loaded.snapshot.context, principal, events).map((e) => toEntry(e, this.names));
     if (asOf === undefined && asOfPosition === undefined) return { id: caseId, events: readable(recorded) };
     const upTo = recorded.filter((e) => (asOf === undefined || readMetadata(e.metadata).occurredAt <= asOf) && (asOfPosition === undefined || e.position <= asOfPosition));
@@ -116,7 +115,7 @@ export class DisputeQueries {
     if (!principal.roles.some((r) => r === 'auditor' || r === 'secretariat')) {
       throw new ForbiddenError('Only auditors and the secretariat replay a case.');
     }
-    const recorded = await this.store.readStream(disputeStream(caseId));
+    const recorded = await this.repository.readEvents(caseId);
     return { id: caseId, ...(as !== undefined && { as }), steps: this.steps(principal, loaded.snapshot.context, recorded, as) };
   }
 
@@ -128,7 +127,7 @@ export class DisputeQueries {
   async record(principal: Principal, caseId: string) {
     const loaded = await this.repository.load(caseId);
     if (!loaded || !maySeeCase(loaded.snapshot.context, principal)) throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
-    const recorded = await this.store.readStream(disputeStream(caseId));
+    const recorded = await this.repository.readEvents(caseId);
     const readable = new Set(this.readable(loaded.snapshot.context, principal, recorded));
     return {
       id: caseId,

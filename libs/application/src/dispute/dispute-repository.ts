@@ -1,8 +1,7 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { applyDisputeEvent, type DisputeSnapshot, initialDisputeSnapshot } from '#domain';
-import { type EventStore, type RecordedEvent } from '#event-store';
-import { readMetadata } from '../event-metadata.js';
-import { toDisputeMachineEvent } from '../recorded-events.js';
-import { disputeStream } from '../streams.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '#event-store';
+import { disputeStream, readMetadata, toDisputeMachineEvent } from '#events';
 
 export interface LoadedCase {
   readonly caseId: string;
@@ -21,10 +20,16 @@ const CACHE_LIMIT = 5_000;
  * revision: a load reads only the events after the cached revision, and the cache can be dropped
  * at any time.
  */
+@Injectable()
 export class DisputeRepository {
   private readonly cache = new Map<string, LoadedCase>();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  /** The case's stored events, in order (what history and replay read). */
+  readEvents(caseId: string): Promise<RecordedEvent[]> {
+    return this.store.readStream(disputeStream(caseId));
+  }
 
   async load(caseId: string): Promise<LoadedCase | null> {
     const cached = this.cache.get(caseId);

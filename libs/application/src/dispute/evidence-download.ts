@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '#core';
+import { maySeeCase } from '#domain';
 import { sha256Hex } from '../ids.js';
 import { type Principal } from '../principal.js';
-import { maySeeCase } from './case-access.js';
 import { DisputeRepository } from './dispute-repository.js';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
 

@@ -1,10 +1,11 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { type FieldError, ValidationError } from '#core';
-import { isValidIsoDate, STEP_NAMES, type WorkingDayCalendar } from '#domain';
-import { type CaseListReadModel, type CaseSummaryRow, type CaseVisibility } from '#projections';
-import { type Clock } from '../clock.js';
+import { isValidIsoDate, londonDateOf, STEP_NAMES, viewerKeys } from '#domain';
+import { CaseListReadModel, type CaseSummaryRow, type CaseVisibility } from '#projections';
+import { CLOCK, type Clock } from '../clock.js';
 import { type Principal } from '../principal.js';
 import { type DisputeList, type DisputeListFilters, type DisputeSummary } from './read-side.types.js';
-import { type ReadYourWrites } from './read-your-writes.js';
+import { ReadYourWrites } from './read-your-writes.js';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -16,14 +17,8 @@ export const LISTABLE_STATES: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Who may see what, in list terms: the domain's maySeeCase (parties and action owners, appointees past and present). */
-export function visibilityOf(p: Principal): CaseVisibility {
-  return {
-    all: p.roles.some((r) => r === 'secretariat' || r === 'chair' || r === 'auditor' || r === 'system'),
-    organisationIds: p.roles.includes('partner') && p.organisationId !== null ? [p.organisationId] : [],
-    personIds: p.roles.includes('mediator') || p.roles.includes('panelist') ? [p.personId] : [],
-  };
-}
+/** Who may see what, in list terms: the keys maySeeCase matches against a case's audience (case-visibility.ts). */
+export const visibilityOf = (p: Principal): CaseVisibility => viewerKeys(p);
 
 interface Cursor {
   readonly openedAt: string;
@@ -50,12 +45,12 @@ function decodeCursor(cursor: string, errors: FieldError[]): Cursor | undefined 
 const toSummary = ({ appointees: _appointees, ...row }: CaseSummaryRow): DisputeSummary => row;
 
 /** GET /disputes: the case list from the projection, filtered to what the caller may see. */
+@Injectable()
 export class DisputeListQueries {
   constructor(
-    private readonly cases: CaseListReadModel,
-    private readonly readYourWrites: ReadYourWrites,
-    private readonly clock: Clock,
-    private readonly calendar: WorkingDayCalendar,
+    @Inject(CaseListReadModel) private readonly cases: CaseListReadModel,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(
@@ -74,7 +69,7 @@ export class DisputeListQueries {
     if (errors.length > 0) throw new ValidationError(errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors);
 
     await this.readYourWrites.settle(principal, minPosition);
-    const today = this.calendar.londonDate(this.clock.now().toISOString());
+    const today = londonDateOf(this.clock.now().toISOString());
     const rows = this.cases.list({ ...checked, visibility: visibilityOf(principal), today, after, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];

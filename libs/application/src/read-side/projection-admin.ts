@@ -1,10 +1,12 @@
+import { Inject, Injectable } from '@nestjs/common';
 import { ForbiddenError, NotFoundError } from '#core';
-import { type ProjectionStatus, type ReadModels, type RebuildProgress, type RebuildResult } from '#projections';
+import { type ProjectionStatus, ReadModels, type RebuildProgress, type RebuildResult } from '#projections';
 import { type Principal } from '../principal.js';
 
 /** Rebuilding read models and reporting their health: what the admin endpoint, /metrics and /health call. */
+@Injectable()
 export class ProjectionAdmin {
-  constructor(private readonly readModels: ReadModels) {}
+  constructor(@Inject(ReadModels) private readonly readModels: ReadModels) {}
 
   /** Rebuilds the named projections (all when none are named), one after the other. Admin only. */
   async rebuild(

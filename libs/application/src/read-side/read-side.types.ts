@@ -1,33 +1,10 @@
-import { type OwedBy, type PartySnapshot, type Role, type Stage } from '#domain';
+import { type OwedBy, type Role } from '#domain';
+import { type CaseSummaryRow } from '#projections';
 
 export type { DisputeListFilters } from '#projections';
 
-/** One row of GET /disputes: the summary fields of a case. */
-export interface DisputeSummary {
-  readonly id: string;
-  readonly state: string;
-  readonly stage: Stage | null;
-  readonly highestStage: Stage | null;
-  readonly complainantId: string;
-  readonly respondentIds: readonly string[];
-  /** Names and sectors as they were when the dispute was raised. */
-  readonly parties: readonly PartySnapshot[];
-  readonly clauses: readonly string[];
-  readonly urgent: boolean;
-  readonly summary: string;
-  readonly openedAt: string;
-  readonly closedAt: string | null;
-  readonly outcome: string | null;
-  readonly revision: bigint;
-  /** Global position of the case's last event. */
-  readonly position: bigint;
-  readonly lastEventAt: string;
-  /** Earliest open due date (deadline or agreed action). */
-  readonly nextDueOn: string | null;
-  readonly overdue: boolean;
-  /** Only when the read model could not apply an event of the case: the row is as the case was before it, until a rebuild. */
-  readonly projectionFailure?: { readonly position: bigint; readonly eventId: string; readonly eventType: string; readonly error: string; readonly skippedEvents: number };
-}
+/** One row of GET /disputes: the summary fields of a case, as the case list read model keeps them (who is appointed stays inside). */
+export type DisputeSummary = Omit<CaseSummaryRow, 'appointees'>;
 
 export interface DisputeList {
   readonly items: DisputeSummary[];

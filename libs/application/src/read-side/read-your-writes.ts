@@ -1,9 +1,13 @@
-import { CASES_PROJECTION, type ReadModels } from '#projections';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { CASES_PROJECTION, ReadModels } from '#projections';
 import { type CommandResult } from '../command-result.js';
 import { type Principal } from '../principal.js';
 
 const MAX_PRINCIPALS = 10_000;
 const DEFAULT_WAIT_MS = 2_000;
+
+/** How long a read waits for the projections to reach the caller's writes (tests shorten it). */
+export const READ_YOUR_WRITES_TIMEOUT_MS = Symbol('READ_YOUR_WRITES_TIMEOUT_MS');
 
 /**
  * Read-your-writes for the projections: remembers, per person, the highest log position their
@@ -11,12 +15,13 @@ const DEFAULT_WAIT_MS = 2_000;
  * projection has applied it. A wait that times out answers anyway: a slow read model must not
  * turn into a failed request.
  */
+@Injectable()
 export class ReadYourWrites {
   private readonly positions = new Map<string, bigint>();
 
   constructor(
-    private readonly readModels: ReadModels,
-    private readonly timeoutMs = DEFAULT_WAIT_MS,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Optional() @Inject(READ_YOUR_WRITES_TIMEOUT_MS) private readonly timeoutMs: number = DEFAULT_WAIT_MS,
   ) {}
 
   noted(principal: Principal, result: CommandResult): void {

@@ -1,9 +1,10 @@
-import { type WorkingDayCalendar } from '#domain';
-import { type WorkQueueAudience, type WorkQueueReadModel, type WorkQueueRow } from '#projections';
-import { type Clock } from '../clock.js';
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkingDayCalendar } from '#domain';
+import { type WorkQueueAudience, WorkQueueReadModel, type WorkQueueRow } from '#projections';
+import { CLOCK, type Clock } from '../clock.js';
 import { type Principal } from '../principal.js';
 import { type WorkQueue, type WorkQueueItem } from './read-side.types.js';
-import { type ReadYourWrites } from './read-your-writes.js';
+import { ReadYourWrites } from './read-your-writes.js';
 
 /** Reminders show from this many working days before a due date. */
 export const REMINDER_WORKING_DAYS = 2;
@@ -18,12 +19,13 @@ export function workAudienceOf(p: Principal): WorkQueueAudience {
 }
 
 /** GET /work-queue: what the caller (or their organisation) must do next, soonest due first, overdue marked. */
+@Injectable()
 export class WorkQueueQueries {
   constructor(
-    private readonly queue: WorkQueueReadModel,
-    private readonly readYourWrites: ReadYourWrites,
-    private readonly clock: Clock,
-    private readonly calendar: WorkingDayCalendar,
+    @Inject(WorkQueueReadModel) private readonly queue: WorkQueueReadModel,
+    @Inject(ReadYourWrites) private readonly readYourWrites: ReadYourWrites,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
   ) {}
 
   async forPrincipal(principal: Principal, minPosition?: bigint): Promise<WorkQueue> {

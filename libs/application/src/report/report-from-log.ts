@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 import { type WorkingDayCalendar } from '#domain';
 import { type EventStore } from '#event-store';
 import { applyBatch, createReportProjection, openReadModelFile, prepareProjectionFile, ReportReadModel } from '#projections';
-import { toDisputeMachineEvent } from '../recorded-events.js';
 
 export interface LogProgress {
   readonly position: bigint;
@@ -22,7 +21,7 @@ export async function reportModelAsOf(
   onProgress?: (progress: LogProgress) => void,
 ): Promise<{ readonly model: ReportReadModel; close(): void }> {
   const db: Database.Database = openReadModelFile(':memory:');
-  const projection = createReportProjection((event) => toDisputeMachineEvent(event), calendar);
+  const projection = createReportProjection(calendar);
   prepareProjectionFile(db, projection);
   try {
     let after = 0n;

@@ -1,10 +1,10 @@
-import { Logger } from '@nestjs/common';
-import { type CommandBus } from '@nestjs/cqrs';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { AppError } from '#core';
-import { type WorkingDayCalendar } from '#domain';
-import { type EventStore } from '#event-store';
-import { CASES_PROJECTION, type DeadlineBookReadModel, type ReadModels } from '#projections';
-import { type Clock } from '../clock.js';
+import { WorkingDayCalendar } from '#domain';
+import { EVENT_STORE, type EventStore } from '#event-store';
+import { CASES_PROJECTION, DeadlineBookReadModel, ReadModels } from '#projections';
+import { CLOCK, type Clock } from '../clock.js';
 import { RunSystemCommand } from '../messages.js';
 
 export interface DeadlineSchedulerOptions {
@@ -17,6 +17,9 @@ export interface DeadlineSchedulerOptions {
 }
 
 export const DEFAULT_SCHEDULER_INTERVAL_MS = 30_000;
+
+/** The scheduler's DeadlineSchedulerOptions, as the application module is given them. */
+export const DEADLINE_SCHEDULER_OPTIONS = Symbol('DEADLINE_SCHEDULER_OPTIONS');
 
 /** Refusals remembered (oldest forgotten first); a forgotten one is at most tried, and logged, once more. */
 const REMEMBERED_REFUSALS = 10_000;
@@ -49,6 +52,7 @@ type SystemCommand = RunSystemCommand['command'];
  * line, one refusal in the write path's metric (commands_total with the error code), and it is not
  * sent again until the case's revision moves on. It cannot loop on every tick.
  */
+@Injectable()
 export class DeadlineScheduler {
   private readonly logger = new Logger('DeadlineScheduler');
   private timer: NodeJS.Timeout | null = null;
@@ -58,13 +62,13 @@ export class DeadlineScheduler {
   private readonly refusals = new Set<string>();
 
   constructor(
-    private readonly commands: CommandBus,
-    private readonly readModels: ReadModels,
-    private readonly book: DeadlineBookReadModel,
-    private readonly store: EventStore,
-    private readonly clock: Clock,
-    private readonly calendar: WorkingDayCalendar,
-    private readonly options: DeadlineSchedulerOptions = {},
+    @Inject(CommandBus) private readonly commands: CommandBus,
+    @Inject(ReadModels) private readonly readModels: ReadModels,
+    @Inject(DeadlineBookReadModel) private readonly book: DeadlineBookReadModel,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WorkingDayCalendar) private readonly calendar: WorkingDayCalendar,
+    @Optional() @Inject(DEADLINE_SCHEDULER_OPTIONS) private readonly options: DeadlineSchedulerOptions = {},
   ) {}
 
   /** Runs once now, then every interval; a tick is skipped while a run is still going. */

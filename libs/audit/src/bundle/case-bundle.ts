@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock, DirectoryNames, DisputeQueries, disputeStream, type HistoryEntry, type Principal } from '#application';
+import { CLOCK, type Clock, DirectoryNames, DisputeQueries, type HistoryEntry, type Principal } from '#application';
+import { disputeStream } from '#events';
 import { type Actor, type DisputeView } from '#domain';
 import { type ChainEvent, type Checkpoint, type ExportedEvent, exportedEvent, HASH_FIELD, PREVIOUS_HASH_FIELD, type RecordedEvent, signCheckpoint, type SigningKey, storedSeal, verifyStreamEvents } from '#event-store';
 import { DirectoryReadModel } from '#projections';

@@ -1,8 +1,7 @@
 import { type Actor, type Role } from '../shared/actor.js';
+import { currentAppointeeIds } from './cdg/cdg.rules.js';
 import { type DisputeContext } from './dispute-context.js';
-import { currentAppointeeIds, isParty, ownsAnAction } from './dispute-rules.js';
-
-export { currentAppointeeIds };
+import { partyIds } from './parties.js';
 
 /**
  * Who may read what of a case, for every read path (the case, its history and replay, the list, the
@@ -29,19 +28,52 @@ export const viewerOf = (actor: Actor): Viewer => ({
 });
 
 /**
- * Who may see a case: the secretariat, the chair and auditors; the people of its parties and of any
- * organisation that owns one of its agreed actions; its appointees, and those who served and stood
- * down in the ordinary course. Someone removed by a declared conflict or an upheld objection loses
- * the case from that event on. Everyone else is told it does not exist (404).
+ * Whom a case is shown to besides the Compact-wide roles: the people of its parties and of any
+ * organisation that owns one of its agreed actions (a party or a body a recommendation named), and
+ * its appointees, current and former (those who stood down in the ordinary course). Someone removed
+ * by a declared conflict or an upheld objection is neither, from that event on.
+ */
+export interface CaseAudience {
+  readonly organisationIds: readonly string[];
+  readonly personIds: readonly string[];
+}
+
+export function caseAudience(c: DisputeContext): CaseAudience {
+  return {
+    organisationIds: [...new Set([...partyIds(c), ...c.actions.map((a) => a.ownerId)])],
+    personIds: [...new Set([...currentAppointeeIds(c), ...c.formerAppointees])],
+  };
+}
+
+/** What a viewer is matched against a case's audience by: every case for the Compact-wide roles. */
+export interface ViewerKeys {
+  readonly all: boolean;
+  /** Their organisation, as a partner. */
+  readonly organisationIds: readonly string[];
+  /** Themselves, as a mediator or panelist. */
+  readonly personIds: readonly string[];
+}
+
+export function viewerKeys(v: Viewer): ViewerKeys {
+  return {
+    all: hasAnyRole(v, COMPACT_WIDE),
+    organisationIds: v.roles.includes('partner') && v.organisationId !== null ? [v.organisationId] : [],
+    personIds: appointable(v) ? [v.personId] : [],
+  };
+}
+
+/** Does a case shown to `audience` show itself to a viewer with these keys? The list's SQL asks the same of its rows. */
+export const audienceIncludes = (audience: CaseAudience, keys: ViewerKeys): boolean =>
+  keys.all ||
+  keys.organisationIds.some((id) => audience.organisationIds.includes(id)) ||
+  keys.personIds.some((id) => audience.personIds.includes(id));
+
+/**
+ * Who may see a case: the secretariat, the chair and auditors; everyone in its audience
+ * (`caseAudience`). Everyone else is told it does not exist (404).
  */
 export function maySeeCase(c: DisputeContext, v: Viewer): boolean {
-  if (c.caseId === '') return false;
-  if (hasAnyRole(v, COMPACT_WIDE)) return true;
-  if (v.roles.includes('partner') && v.organisationId !== null) {
-    const asPartner: Actor = { personId: v.personId, role: 'partner', organisationId: v.organisationId };
-    if (isParty(c, asPartner) || ownsAnAction(c, v.organisationId)) return true;
-  }
-  return appointable(v) && (currentAppointeeIds(c).includes(v.personId) || c.formerAppointees.includes(v.personId));
+  return c.caseId !== '' && audienceIncludes(caseAudience(c), viewerKeys(v));
 }
 
 /**
@@ -56,7 +88,3 @@ export function maySeeCdgMaterial(c: DisputeContext, v: Viewer): boolean {
 /** Is this event CDG-only material? Its whole entry is left out of what others read. */
 export const isCdgMaterial = (event: { readonly type: string; readonly data: unknown }): boolean =>
   event.type === 'NoteAdded' && (event.data as { visibility?: unknown } | null)?.visibility === 'cdg';
-
-/** Who may add to the case file (notes, evidence): anyone who may see the case, but auditors. */
-export const mayParticipate = (c: DisputeContext, actor: Actor): boolean =>
-  actor.role !== 'auditor' && actor.role !== 'system' && maySeeCase(c, viewerOf(actor));

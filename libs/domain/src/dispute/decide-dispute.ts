@@ -1,69 +1,38 @@
 import { ForbiddenError, NotAllowedInStateError } from '#core';
 import { type Actor } from '../shared/actor.js';
-import { mayAttempt, refusalOfWhatIsNamed } from './command-permissions.js';
-import * as actions from './deciders/actions.js';
-import * as caseFile from './deciders/case-file.js';
-import * as cdg from './deciders/cdg-stage.js';
-import * as clocks from './deciders/clocks.js';
-import * as closure from './deciders/closure.js';
-import * as local from './deciders/local-stages.js';
-import { decideRaise } from './deciders/raise.js';
+import { caseClosed } from './closure/closure.commands.js';
+import { type CommandRule } from './command-rule.js';
 import { type DecisionEnv } from './decision-env.js';
-import { WORKING_DAY_WINDOWS } from './deadline-rules.js';
-import { CASE_COMMANDS, COMMAND_EVENTS, type DisputeCommand, type DisputeCommandMap, type DisputeCommandName } from './dispute-commands.js';
-import { type DisputeContext } from './dispute-context.js';
+import {
+  CASE_COMMANDS,
+  type CaseCommandName,
+  DISPUTE_COMMANDS,
+  type DisputeCommand,
+  type DisputeCommandMap,
+  type DisputeCommandName,
+  isEngineCommand,
+  mayAttempt,
+} from './dispute-commands.js';
 import { type DisputeEvent, type DisputeMachineEvent } from './dispute-events.js';
-import { unfinishedActionIds } from './dispute-rules.js';
 import { applyDisputeEvent, type DisputeSnapshot, ReplayError, stateNameOf } from './dispute-state.js';
-
-type Decider<K extends DisputeCommandName> = (c: DisputeContext, payload: DisputeCommandMap[K], env: DecisionEnv) => DisputeEvent[];
-
-const DECIDERS: { readonly [K in DisputeCommandName]: Decider<K> } = {
-  raise: (_c, p, env) => decideRaise(p, env),
-  acknowledge: local.decideAcknowledge,
-  'lodge-formal': local.decideLodgeFormal,
-  'extend-response-deadline': local.decideExtendResponse,
-  respond: local.decideRespond,
-  'refer-to-cdg': local.decideReferToCdg,
-  'agree-resolution': local.decideAgreeResolution,
-  'choose-route': cdg.decideChooseRoute,
-  'appoint-mediator': cdg.decideAppointMediator,
-  'appoint-panel': cdg.decideAppointPanel,
-  'declare-conflict': cdg.decideDeclareConflict,
-  'object-to-appointment': cdg.decideObject,
-  'rule-on-objection': cdg.decideRuleOnObjection,
-  'record-session': cdg.decideRecordSession,
-  'end-mediation': cdg.decideEndMediation,
-  'record-hearing': cdg.decideRecordHearing,
-  'issue-findings': cdg.decideIssueFindings,
-  'respond-to-findings': cdg.decideRespondToFindings,
-  'complete-action': actions.decideCompleteAction,
-  'vary-action': actions.decideVaryAction,
-  'record-missed-action': actions.decideRecordMissedAction,
-  suspend: clocks.decideSuspend,
-  resume: clocks.decideResume,
-  'extend-deadline': clocks.decideExtendDeadline,
-  'record-missed-deadline': clocks.decideRecordMissedDeadline,
-  withdraw: closure.decideWithdraw,
-  'refer-externally': closure.decideReferExternally,
-  'record-external-outcome': closure.decideRecordExternalOutcome,
-  'request-reopening': closure.decideRequestReopening,
-  'decide-reopening': closure.decideDecideReopening,
-  'add-note': caseFile.decideAddNote,
-  'add-evidence': caseFile.decideAddEvidence,
-  'record-lesson': caseFile.decideRecordLesson,
-};
 
 const asMachineEvent = (e: DisputeEvent, actor: Actor, at: string) => ({ ...e, actor, at }) as DisputeMachineEvent;
 
-/** Would the machine take this command's event now, from this actor? Asked without the command's data. */
-function machineAllows(snapshot: DisputeSnapshot, name: DisputeCommandName, actor: Actor, at: string): boolean {
-  return COMMAND_EVENTS[name].some((type) => snapshot.can({ type, data: {}, actor, at } as unknown as DisputeMachineEvent));
+/**
+ * Would the machine take this command's event now, from this actor? Asked before the payload is
+ * decided, so the event carries no data: guards that read it take what is missing as "any".
+ */
+export function machineAllows(snapshot: DisputeSnapshot, name: DisputeCommandName, actor: Actor, at: string): boolean {
+  return DISPUTE_COMMANDS[name].events.some((type) => snapshot.can({ type, data: {}, actor, at } as unknown as DisputeMachineEvent));
 }
 
+/** May this actor send this command on this case now: who may send it at all, and the machine, both say yes. */
+export const mayNow = (snapshot: DisputeSnapshot, name: DisputeCommandName, actor: Actor, at: string): boolean =>
+  mayAttempt(name, snapshot.context, actor) && machineAllows(snapshot, name, actor, at);
+
 /** The commands this actor may send on this case now: the same machine that decides them answers. */
-export function allowedCommands(snapshot: DisputeSnapshot, actor: Actor, at: string): DisputeCommandName[] {
-  return CASE_COMMANDS.filter((name) => mayAttempt(name, snapshot.context, actor) && machineAllows(snapshot, name, actor, at));
+export function allowedCommands(snapshot: DisputeSnapshot, actor: Actor, at: string): CaseCommandName[] {
+  return CASE_COMMANDS.filter((name) => mayNow(snapshot, name, actor, at));
 }
 
 export interface Decision {
@@ -80,48 +49,45 @@ function notAllowed(snapshot: DisputeSnapshot, name: string, env: DecisionEnv): 
   );
 }
 
+/** One command with its payload, typed together so its rule is found by name without a cast. */
+type CommandOf<K extends DisputeCommandName> = { readonly name: K; readonly payload: DisputeCommandMap[K] };
+
+function decideEvents<K extends DisputeCommandName>(snapshot: DisputeSnapshot, command: CommandOf<K>, env: DecisionEnv): DisputeEvent[] {
+  const rule: CommandRule<DisputeCommandMap[K]> = DISPUTE_COMMANDS[command.name];
+  const { context } = snapshot;
+  // Another organisation's action is the most telling refusal, so it is judged first.
+  const refusal = rule.refusalFor?.(context, command.payload, env.actor) ?? null;
+  if (refusal !== null) throw new ForbiddenError(refusal, 'DISPUTE.NOT_ACTION_OWNER');
+  if (!rule.who.may(context, env.actor)) {
+    throw new ForbiddenError(
+      `As ${env.actor.role}${env.actor.organisationId ? ` for ${env.actor.organisationId}` : ''} you may not ${command.name} on this case.`,
+    );
+  }
+  // Raising is for a new case only; the engine's own facts name a specific deadline or action, so
+  // only their full events can be judged (below). Every other command is judged before its payload.
+  const allowedNow =
+    command.name === 'raise' ? stateNameOf(snapshot) === 'new' : isEngineCommand(command.name) || machineAllows(snapshot, command.name, env.actor, env.at);
+  if (!allowedNow) throw notAllowed(snapshot, command.name, env);
+  return rule.decide(context, command.payload, env);
+}
+
 /**
  * The one pure decision for every case command: who may send it (403), whether the process allows
  * it now (409), what it says (400), then the events, each checked by the machine. A command that
  * ends the case is followed by CaseClosed in the same write.
  */
 export function decideDispute(snapshot: DisputeSnapshot, command: DisputeCommand, env: DecisionEnv): Decision {
-  const { name } = command;
-  // Another organisation's action is the most telling refusal, so it is judged first.
-  const refusal = refusalOfWhatIsNamed(command, snapshot.context, env.actor);
-  if (refusal !== null) throw new ForbiddenError(refusal, 'DISPUTE.NOT_ACTION_OWNER');
-  if (!mayAttempt(name, snapshot.context, env.actor)) {
-    throw new ForbiddenError(`As ${env.actor.role}${env.actor.organisationId ? ` for ${env.actor.organisationId}` : ''} you may not ${name} on this case.`);
-  }
-  // The engine's own facts name a specific deadline or action: only the full event can be judged.
-  const judgedOnData = name === 'record-missed-deadline' || name === 'record-missed-action';
-  if (name === 'raise' ? stateNameOf(snapshot) !== 'new' : !judgedOnData && !machineAllows(snapshot, name, env.actor, env.at)) {
-    throw notAllowed(snapshot, name, env);
-  }
-  const decider = DECIDERS[name] as Decider<typeof name>;
-  const events = decider(snapshot.context, command.payload as never, env);
+  const events = decideEvents(snapshot, command, env);
   let state = snapshot;
   try {
     for (const event of events) state = applyDisputeEvent(state, asMachineEvent(event, env.actor, env.at));
     if (stateNameOf(state) === 'closing') {
-      const closedOn = env.calendar.londonDate(env.at);
-      const window = env.calendar.workingDaysAfter(closedOn, WORKING_DAY_WINDOWS.reopening);
-      const closed: DisputeEvent = {
-        type: 'CaseClosed',
-        data: {
-          outcome: state.context.pendingOutcome ?? 'withdrawn',
-          closedOn,
-          reopenableUntil: window.dueOn,
-          reopenableUntilRule: window.rule,
-          calendarVersion: window.calendarVersion,
-          unfinishedActionIds: unfinishedActionIds(state.context),
-        },
-      };
+      const closed = caseClosed(state.context, env);
       state = applyDisputeEvent(state, asMachineEvent(closed, env.actor, env.at));
       events.push(closed);
     }
   } catch (error) {
-    if (error instanceof ReplayError) throw notAllowed(snapshot, name, env);
+    if (error instanceof ReplayError) throw notAllowed(snapshot, command.name, env);
     throw error;
   }
   return { events, snapshot: state };

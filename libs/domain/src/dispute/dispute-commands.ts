@@ -1,74 +1,25 @@
-import { type ClauseDates } from '../clause-checks/index.js';
-import { type DisputeEventType } from './dispute-events.js';
-import {
-  type ExternalBody,
-  type Finding,
-  type FindingsResponse,
-  type NoteVisibility,
-  type ReopeningGrounds,
-  type Route,
-  type WithdrawalReason,
-} from './vocabulary.js';
+import { type Actor } from '../shared/actor.js';
+import { ACTIONS_COMMANDS, type ActionsCommands } from './actions/actions.commands.js';
+import { CASE_FILE_COMMANDS, type CaseFileCommands } from './case-file/case-file.commands.js';
+import { CDG_COMMANDS, type CdgCommands } from './cdg/cdg.commands.js';
+import { CLOCKS_COMMANDS, type ClocksCommands } from './clocks/clocks.commands.js';
+import { CLOSURE_COMMANDS, type ClosureCommands } from './closure/closure.commands.js';
+import { type CommandTable } from './command-rule.js';
+import { type DisputeContext } from './dispute-context.js';
+import { FORMAL_COMMANDS, type FormalCommands } from './formal/formal.commands.js';
+import { RAISING_COMMANDS, type RaisingCommands } from './raising/raising.commands.js';
 
-export interface ActionInput {
-  readonly description: string;
-  readonly ownerId: string;
-  readonly dueDate: string;
-  readonly clause?: string | null;
-}
+export type { ActionInput } from './actions/agreed-actions.js';
 
-/** What each command asks for, in the words of api.md. Imperative; the machine decides whether it may happen. */
-export interface DisputeCommandMap {
-  raise: {
-    readonly caseId: string;
-    readonly respondentIds: readonly string[];
-    readonly clauses: readonly string[];
-    readonly summary: string;
-    readonly details: string;
-    readonly desiredOutcome: string;
-    readonly urgent?: boolean;
-    readonly dates?: ClauseDates;
-  };
-  acknowledge: Record<string, never>;
-  'lodge-formal': { readonly grounds: string };
-  'extend-response-deadline': { readonly workingDays: number; readonly reason: string };
-  respond: { readonly response: string };
-  'refer-to-cdg': { readonly reason: string };
-  'choose-route': { readonly route: Route; readonly reason?: string | null; readonly consentFrom?: readonly string[] };
-  'appoint-mediator': { readonly personId: string };
-  'appoint-panel': { readonly chairId: string; readonly statutoryMemberId: string; readonly vcsMemberId: string };
-  'declare-conflict': { readonly interest: string };
-  'object-to-appointment': { readonly personId: string; readonly grounds: string };
-  'rule-on-objection': { readonly personId: string; readonly upheld: boolean; readonly reason: string };
-  'record-session': { readonly heldOn: string; readonly attendees: readonly string[]; readonly summary: string };
-  'end-mediation': { readonly summary: string };
-  'record-hearing': { readonly heldOn: string; readonly summary: string };
-  'issue-findings': { readonly finding: Finding; readonly findings: string; readonly recommendations: readonly ActionInput[] };
-  'respond-to-findings': { readonly response: FindingsResponse; readonly reasons?: string | null };
-  'agree-resolution': { readonly terms: string; readonly actions: readonly ActionInput[] };
-  'complete-action': { readonly actionId: string; readonly evidence?: string | null };
-  'vary-action': { readonly actionId: string; readonly dueDate?: string | null; readonly description?: string | null; readonly reason: string };
-  suspend: {
-    readonly reason: string;
-    readonly workingDays: number;
-    readonly consentFrom: readonly string[];
-    readonly panelChairConsent?: boolean;
-  };
-  resume: Record<string, never>;
-  'extend-deadline': { readonly workingDays: number; readonly reason: string; readonly consentFrom: readonly string[] };
-  withdraw: { readonly reasonCode: WithdrawalReason; readonly reason?: string | null };
-  'refer-externally': { readonly body: ExternalBody; readonly reference?: string | null };
-  'record-external-outcome': { readonly outcome: string };
-  'request-reopening': { readonly grounds: ReopeningGrounds; readonly reason: string };
-  'decide-reopening': { readonly granted: boolean; readonly reason: string };
-  'add-note': { readonly text: string; readonly visibility?: NoteVisibility };
-  /** The application stores the bytes by hash; the case records only what identifies them. */
-  'add-evidence': { readonly filename: string; readonly contentType: string; readonly sha256: string; readonly size: number };
-  'record-lesson': { readonly lesson: string; readonly clause?: string | null };
-  /** Sent by the deadline scheduler (or the secretariat) once a due date has passed. */
-  'record-missed-deadline': { readonly deadlineId: string };
-  'record-missed-action': { readonly actionId: string };
-}
+/** What each command asks for, stage by stage, in the words of api.md. Imperative; the machine decides whether it may happen. */
+export interface DisputeCommandMap
+  extends RaisingCommands,
+    FormalCommands,
+    CdgCommands,
+    ActionsCommands,
+    ClocksCommands,
+    ClosureCommands,
+    CaseFileCommands {}
 
 export type DisputeCommandName = keyof DisputeCommandMap;
 
@@ -76,47 +27,38 @@ export type DisputeCommand = {
   [K in DisputeCommandName]: { readonly name: K; readonly payload: DisputeCommandMap[K] };
 }[DisputeCommandName];
 
-/** The event(s) that a command, when allowed, records first: the machine is asked about these. */
-export const COMMAND_EVENTS: { readonly [K in DisputeCommandName]: readonly DisputeEventType[] } = {
-  raise: ['DisputeRaised'],
-  acknowledge: ['AcknowledgementGiven'],
-  'lodge-formal': ['FormalComplaintLodged'],
-  'extend-response-deadline': ['ResponseDeadlineExtended'],
-  respond: ['FormalResponseIssued'],
-  'refer-to-cdg': ['ReferredToCdg'],
-  'choose-route': ['RouteChosen'],
-  'appoint-mediator': ['MediatorAppointed'],
-  'appoint-panel': ['PanelAppointed'],
-  'declare-conflict': ['ConflictDeclared'],
-  'object-to-appointment': ['AppointmentObjected'],
-  'rule-on-objection': ['ObjectionRuled'],
-  'record-session': ['MediationSessionHeld'],
-  'end-mediation': ['MediationEnded'],
-  'record-hearing': ['PanelHearingHeld'],
-  'issue-findings': ['FindingsIssued'],
-  'respond-to-findings': ['FindingsResponded'],
-  'agree-resolution': ['ResolutionAgreed'],
-  'complete-action': ['ActionCompleted'],
-  'vary-action': ['ActionVaried'],
-  suspend: ['CaseSuspended'],
-  resume: ['CaseResumed'],
-  'extend-deadline': ['DeadlineExtended'],
-  withdraw: ['DisputeWithdrawn'],
-  'refer-externally': ['ReferredExternally'],
-  'record-external-outcome': ['ExternalOutcomeRecorded'],
-  'request-reopening': ['ReopeningRequested'],
-  'decide-reopening': ['CaseReopened', 'ReopeningRefused'],
-  'add-note': ['NoteAdded'],
-  'add-evidence': ['EvidenceAdded'],
-  'record-lesson': ['LessonRecorded'],
-  'record-missed-deadline': ['DeadlineMissed'],
-  'record-missed-action': ['ActionMissed'],
+/**
+ * Every command's rule (events, who, decide), each beside its decider in its stage's folder. The
+ * order is the order `allowed` lists commands in.
+ */
+export const DISPUTE_COMMANDS: CommandTable<DisputeCommandMap> = {
+  ...RAISING_COMMANDS,
+  ...FORMAL_COMMANDS,
+  ...CDG_COMMANDS,
+  ...ACTIONS_COMMANDS,
+  ...CLOCKS_COMMANDS,
+  ...CLOSURE_COMMANDS,
+  ...CASE_FILE_COMMANDS,
 };
 
-/** Commands people send over the API on an existing case (raise and the scheduler's own are not listed). */
-export const CASE_COMMANDS = (Object.keys(COMMAND_EVENTS) as DisputeCommandName[]).filter(
-  (c) => c !== 'raise' && c !== 'record-missed-deadline' && c !== 'record-missed-action',
-);
+/**
+ * Facts the engine records itself (the deadline scheduler; the secretariat may too): each names a
+ * deadline or an action, so only its event can be judged, and nobody sends it over the API.
+ */
+export const ENGINE_COMMANDS = ['record-missed-deadline', 'record-missed-action'] as const satisfies readonly DisputeCommandName[];
+export type EngineCommandName = (typeof ENGINE_COMMANDS)[number];
 
-export const isCaseCommand = (name: string): name is DisputeCommandName =>
-  (CASE_COMMANDS as readonly string[]).includes(name);
+/** The commands people send on an existing case (`POST /disputes/{id}/{command}`): all but raising and the engine's own. */
+export type CaseCommandName = Exclude<DisputeCommandName, 'raise' | EngineCommandName>;
+export type CaseCommand = Extract<DisputeCommand, { readonly name: CaseCommandName }>;
+export type EngineCommand = Extract<DisputeCommand, { readonly name: EngineCommandName }>;
+
+export const isEngineCommand = (name: string): name is EngineCommandName => (ENGINE_COMMANDS as readonly string[]).includes(name);
+
+export const isCaseCommand = (name: string): name is CaseCommandName =>
+  Object.hasOwn(DISPUTE_COMMANDS, name) && name !== 'raise' && !isEngineCommand(name);
+
+export const CASE_COMMANDS: readonly CaseCommandName[] = Object.keys(DISPUTE_COMMANDS).filter(isCaseCommand);
+
+/** Who may send this command at all, whatever the state: failing it is a 403. */
+export const mayAttempt = (name: DisputeCommandName, c: DisputeContext, actor: Actor): boolean => DISPUTE_COMMANDS[name].who.may(c, actor);

@@ -1,5 +1,5 @@
 import { initialTransition, type SnapshotFrom, transition } from 'xstate';
-import { type DisputeContext, stageOfStep } from './dispute-context.js';
+import { type DisputeContext, stageOfStep, type StepName } from './dispute-context.js';
 import { type DisputeMachineEvent } from './dispute-events.js';
 import { disputeMachine } from './dispute-machine.js';
 import { type Stage } from './vocabulary.js';
@@ -47,6 +47,12 @@ function dotted(value: StateValue): string {
   return child === undefined || (typeof child === 'object' && Object.keys(child).length === 0) ? key : `${key}.${dotted(child)}`;
 }
 
+/** A state a case rests in between commands: a step of stages 1–3, or one of these. */
+export type RestingState = 'new' | StepName | 'actionsOpen' | 'suspended' | 'closed';
+
+/** Every state a snapshot may be in after an event: resting, or `closing` within the write that ends the case. */
+export type DisputeStateName = RestingState | 'closing';
+
 /**
  * States the machine passes through within one write and never rests in: the command that ends a
  * case appends CaseClosed with it, so nobody may observe `closing` (not a list filter, not a replay step).
@@ -56,8 +62,8 @@ export const PASSING_STATES: readonly string[] = ['closing'];
 export const isPassingState = (state: string): boolean => PASSING_STATES.includes(state);
 
 /** The dotted state name the API shows, e.g. `formal.awaitingResponse`. */
-export function stateNameOf(snapshot: DisputeSnapshot): string {
-  return dotted(snapshot.value as StateValue);
+export function stateNameOf(snapshot: DisputeSnapshot): DisputeStateName {
+  return dotted(snapshot.value as StateValue) as DisputeStateName;
 }
 
 /**
@@ -71,6 +77,6 @@ export function stageOfSnapshot(snapshot: DisputeSnapshot): Stage | null {
   if (state === 'closed' && context.outcome === 'referred-externally') return 4;
   if (state === 'closed' || state === 'closing' || state === 'new') return null;
   if (state === 'suspended') return context.suspension ? stageOfStep(context.suspension.from) : null;
-  if (state === 'actionsOpen') return context.step ? stageOfStep(context.step) : null;
+  // Every other state (a step, or actionsOpen) is at the stage of the step it is in or came from.
   return context.step ? stageOfStep(context.step) : null;
 }

@@ -21,8 +21,12 @@ const eachAction = (field: string) => (data: JsonObject): JsonObject => ({
 });
 
 /**
- * Schema 1 → 2. Old events are never rewritten: these run on every read. A schema-1 closure or
- * reopening did not list the actions it left unfinished; the machine ends them all the same.
+ * Every change of an event's schema, oldest first; the newest step of a type sets the version it is
+ * written at today (`schemaVersionOf`). Old events are never rewritten: these run on every read.
+ *
+ * Schema 1 → 2 added the rule and calendar of every computed working-day date, the consent to a
+ * route and the panel chair's to a suspension, and the actions a closure or reopening left
+ * unfinished. A schema-1 closure or reopening did not list those; the machine ends them all the same.
  */
 export const DISPUTE_EVENT_UPCASTS: readonly EventUpcast[] = [
   // Before schema 2 mediation consent lived only in the chair's reason, which is not consent.

@@ -1,6 +1,5 @@
 import { AppError, ForbiddenError, NotAllowedInStateError, ValidationError } from '#core';
-import { mayAttempt } from './command-permissions.js';
-import { CASE_COMMANDS, type DisputeCommandName } from './dispute-commands.js';
+import { CASE_COMMANDS, type DisputeCommandName, mayAttempt } from './dispute-commands.js';
 import { type StepName } from './dispute-context.js';
 import { command } from './testing/commands.js';
 import { ACTORS, type ActorName, DisputeScenario } from './testing/dispute-scenario.js';

@@ -5,6 +5,7 @@ import { CASE_COMMANDS, type DisputeCommandName } from './dispute-commands.js';
 import { STEP_NAMES } from './dispute-context.js';
 import { applyDisputeEvent, type DisputeSnapshot, stateNameOf } from './dispute-state.js';
 import { ACTORS, type ActorName, DisputeScenario } from './testing/dispute-scenario.js';
+import { offeredButNotAllowed } from './testing/offered-steps.js';
 import { plausibleCommand } from './testing/plausible-payloads.js';
 
 const CAST = Object.keys(ACTORS) as ActorName[];
@@ -55,7 +56,9 @@ const SIDE_STEPS: readonly DisputeCommandName[] = [
  */
 function chooseCommand(s: DisputeScenario, st: Step): { actorName: ActorName; name: DisputeCommandName } {
   if (st.fromOffered) {
-    const offered = MOVERS.flatMap((actorName) => allowedCommands(s.current, ACTORS[actorName], s.at).map((name) => ({ actorName, name })));
+    const offered: { actorName: ActorName; name: DisputeCommandName }[] = MOVERS.flatMap((actorName) =>
+      allowedCommands(s.current, ACTORS[actorName], s.at).map((name) => ({ actorName, name })),
+    );
     if (s.context.deadlines.some((d) => d.status === 'open' && d.dueOn < s.today)) offered.push({ actorName: 'system', name: 'record-missed-deadline' });
     if (s.context.actions.some((a) => a.status === 'open' && a.dueDate < s.today)) offered.push({ actorName: 'system', name: 'record-missed-action' });
     const forward = offered.filter((o) => !SIDE_STEPS.includes(o.name));
@@ -122,13 +125,15 @@ function runHistory(urgent: boolean, start: (typeof STARTS)[number], steps: Step
     highest = s.context.highestStage ?? 0;
     expect(new Set(s.context.deadlines.map((d) => d.id)).size).toBe(s.context.deadlines.length);
     expect(new Set(s.context.actions.map((a) => a.actionId)).size).toBe(s.context.actions.length);
+    // The work queue asks only for what the machine allows each step's audience now.
+    expect(offeredButNotAllowed(s.current, s.at)).toEqual([]);
   }
 
   expect(s.replayed()).toEqual(s.live);
 }
 
 describe('random histories', () => {
-  it('replay to the live case, grow the log only by what was returned, and refuse only with typed errors that change nothing', () => {
+  it('replay to the live case, grow the log only by what was returned, refuse only with typed errors that change nothing, and offer as next steps only what is allowed', () => {
     fc.assert(
       fc.property(fc.boolean(), fc.constantFrom(...STARTS), fc.array(step, { minLength: 1, maxLength: 25 }), runHistory),
       { numRuns: 200 },

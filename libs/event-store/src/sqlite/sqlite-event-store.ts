@@ -23,6 +23,7 @@ import { expectationHolds, limitOf } from '../expectation.js';
 import { CommitSignal } from './commit-signal.js';
 import { toRecordedEvent, type EventRow } from './event-row.js';
 import { GroupCommit, type Outcome } from './group-commit.js';
+import { useWriteAheadLog } from './write-ahead-log.js';
 import { migrate } from './migrations.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
@@ -127,10 +128,11 @@ export class SqliteEventStore implements EventStore {
   constructor(private readonly options: SqliteEventStoreOptions) {
     this.db = new Database(options.filename);
     try {
-      this.db.pragma('journal_mode = WAL');
+      // First, so a second process opening the file together with this one waits for its locks.
+      this.db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)}`);
+      useWriteAheadLog(this.db);
       this.db.pragma('synchronous = FULL');
       this.db.pragma('foreign_keys = ON');
-      this.db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS)}`);
       this.db.defaultSafeIntegers(true);
       migrate(this.db);
     } catch (error) {

@@ -1,18 +1,14 @@
 import type Database from 'better-sqlite3';
-import { type PartySnapshot, type Stage } from '#domain';
+import { type PartySnapshot, type Stage, type ViewerKeys } from '#domain';
+import { DISPUTE_STREAM_PREFIX } from '#events';
 import { HALTED_STREAMS_TABLE, type ProjectionFailure } from '../projection-runner.js';
-import { DISPUTE_STREAM_PREFIX } from './cases.projection.js';
 import { OVERDUE_WORK_ITEM } from './work-queue.read-model.js';
 
-/** Who may see which cases, already worked out from the caller's roles. */
-export interface CaseVisibility {
-  /** Secretariat, chair, auditor: every case. */
-  readonly all: boolean;
-  /** Cases these organisations are party to, or own an agreed action of. */
-  readonly organisationIds: readonly string[];
-  /** Cases these people are or were appointed to. */
-  readonly personIds: readonly string[];
-}
+/**
+ * Who may see which cases, as the domain's viewerKeys work it out from the caller's roles: every
+ * case, or those whose audience (case_parties, case_appointees: caseAudience) holds these ids.
+ */
+export type CaseVisibility = ViewerKeys;
 
 /** GET /disputes filters, typed (the controller turns query strings into these). */
 export interface DisputeListFilters {
@@ -47,6 +43,7 @@ export interface CaseSummaryRow {
   readonly highestStage: Stage | null;
   readonly complainantId: string;
   readonly respondentIds: string[];
+  /** Names and sectors as they were when the dispute was raised. */
   readonly parties: PartySnapshot[];
   readonly clauses: string[];
   readonly urgent: boolean;
@@ -55,8 +52,10 @@ export interface CaseSummaryRow {
   readonly closedAt: string | null;
   readonly outcome: string | null;
   readonly revision: bigint;
+  /** Global position of the case's last event. */
   readonly position: bigint;
   readonly lastEventAt: string;
+  /** Earliest open due date (deadline or agreed action). */
   readonly nextDueOn: string | null;
   readonly overdue: boolean;
   readonly appointees: { readonly current: string[]; readonly former: string[] };

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import {
   applyDisputeEvent,
+  caseAudience,
   currentAppointeeIds,
   disputeMachine,
-  type DisputeMachineEvent,
   type DisputeSnapshot,
   initialDisputeSnapshot,
   londonDateOf,
@@ -12,15 +12,10 @@ import {
   EMPTY_CONTEXT,
 } from '#domain';
 import { type RecordedEvent } from '#event-store';
+import { caseIdOfStream, toDisputeMachineEvent } from '#events';
 import { type Projection } from '../projection.js';
 import { statement } from '../statement-cache.js';
 import { workItemsOf } from './work-items.js';
-
-/** Turns a stored case event into what the machine consumes (upcasting included); the application supplies it. */
-export type DisputeEventReader = (event: RecordedEvent) => DisputeMachineEvent;
-
-/** Case streams are `dispute-<caseId>` (the application's streams.ts); everything else is ignored here. */
-export const DISPUTE_STREAM_PREFIX = 'dispute-';
 
 export const CASES_PROJECTION = 'cases';
 
@@ -178,8 +173,9 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
   const openDeadlines = c.deadlines.filter((d) => d.status === 'open' || d.status === 'paused');
   const openActions = c.actions.filter((a) => a.status === 'open');
   const dueDates = [...openDeadlines.filter((d) => d.status === 'open').map((d) => d.dueOn), ...openActions.map((a) => a.dueDate)].sort();
+  const audience = caseAudience(c);
   const current = currentAppointeeIds(c);
-  const former = [...new Set(c.formerAppointees)].filter((p) => !current.includes(p));
+  const former = audience.personIds.filter((p) => !current.includes(p));
 
   statement(db, 'INSERT OR REPLACE INTO case_machine (case_id, value, context) VALUES (?, ?, ?)').run(
     caseId,
@@ -216,11 +212,11 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
   for (const table of PER_CASE_TABLES) statement(db, `DELETE FROM ${table} WHERE case_id = ?`).run(caseId);
   const clause = statement(db, 'INSERT INTO case_clauses (case_id, clause) VALUES (?, ?)');
   for (const id of new Set(c.clauses)) clause.run(caseId, id);
+  // The case's audience (caseAudience, the rule maySeeCase reads) as rows the list can match a caller against.
   const partyRow = statement(db, 'INSERT OR IGNORE INTO case_parties (case_id, organisation_id, role) VALUES (?, ?, ?)');
   partyRow.run(caseId, c.complainantId, 'complainant');
   for (const r of c.respondentIds) partyRow.run(caseId, r, 'respondent');
-  // An organisation that owns an agreed action but is no party sees the case too (maySeeCase).
-  for (const a of c.actions) partyRow.run(caseId, a.ownerId, 'action-owner');
+  for (const o of audience.organisationIds) partyRow.run(caseId, o, 'action-owner');
   const appointee = statement(db, 'INSERT OR REPLACE INTO case_appointees (case_id, person_id, current) VALUES (?, ?, ?)');
   for (const p of former) appointee.run(caseId, p, 0);
   for (const p of current) appointee.run(caseId, p, 1);
@@ -251,7 +247,7 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
        owed_by, organisation_id, deadline_id, action_id, missed)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  workItemsOf(snapshot).forEach((w, i) =>
+  workItemsOf(snapshot, at).forEach((w, i) =>
     work.run(
       caseId,
       i,
@@ -279,35 +275,35 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
  * and every per-case table is rewritten from the new state. Deterministic: only the events and
  * their metadata are read, so a rebuild gives the same bytes.
  */
-export function createCasesProjection(readEvent: DisputeEventReader): Projection {
-  return {
-    name: CASES_PROJECTION,
-    // 3: overdue work items once (guards); 4: action owners in case_parties, removed appointees out of case_appointees, closed-unfinished actions.
-    version: 4,
-    createTables(db) {
-      db.exec(TABLES);
-    },
-    apply(db, event) {
-      if (!event.streamId.startsWith(DISPUTE_STREAM_PREFIX)) return;
-      const caseId = event.streamId.slice(DISPUTE_STREAM_PREFIX.length);
-      const machineEvent = readEvent(event);
-      const next = applyDisputeEvent(current(db, caseId), machineEvent);
-      mapOf(staged, db).set(caseId, { snapshot: next, event, at: machineEvent.at });
-    },
-    endBatch(db) {
-      const pending = mapOf(staged, db);
-      const remembered = mapOf(written, db);
-      try {
-        for (const [caseId, state] of pending) {
-          write(db, caseId, state.snapshot, state.event, state.at);
-          remembered.delete(caseId);
-          remembered.set(caseId, state);
-        }
-      } finally {
-        // Whatever happens to this batch's transaction, its staged states must not leak into the next.
-        pending.clear();
+export const casesProjection: Projection = {
+  name: CASES_PROJECTION,
+  // 3: overdue work items once (guards); 4: action owners in case_parties, removed appointees out of case_appointees, closed-unfinished actions;
+  // 5: work items are what the machine allows their audience at the case's last event (no rulings owed while suspended, no late extension offered).
+  version: 5,
+  createTables(db) {
+    db.exec(TABLES);
+  },
+  apply(db, event) {
+    // Case streams only (libs/events names them); organisations' and people's are the directory's.
+    const caseId = caseIdOfStream(event.streamId);
+    if (caseId === null) return;
+    const machineEvent = toDisputeMachineEvent(event);
+    const next = applyDisputeEvent(current(db, caseId), machineEvent);
+    mapOf(staged, db).set(caseId, { snapshot: next, event, at: machineEvent.at });
+  },
+  endBatch(db) {
+    const pending = mapOf(staged, db);
+    const remembered = mapOf(written, db);
+    try {
+      for (const [caseId, state] of pending) {
+        write(db, caseId, state.snapshot, state.event, state.at);
+        remembered.delete(caseId);
+        remembered.set(caseId, state);
       }
-      while (remembered.size > REMEMBERED_CASES) remembered.delete(remembered.keys().next().value as string);
-    },
-  };
-}
+    } finally {
+      // Whatever happens to this batch's transaction, its staged states must not leak into the next.
+      pending.clear();
+    }
+    while (remembered.size > REMEMBERED_CASES) remembered.delete(remembered.keys().next().value as string);
+  },
+};

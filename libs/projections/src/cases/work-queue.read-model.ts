@@ -32,8 +32,8 @@ interface Row {
   audience_id: string;
   for_role: WorkItemSpec['forRole'];
   kind: WorkItemSpec['kind'];
-  step: string;
-  action: string | null;
+  step: WorkItemSpec['step'];
+  action: WorkItemSpec['action'];
   alternatives: string;
   title: string;
   due_on: string | null;
@@ -58,7 +58,7 @@ const toRow = (r: Row): WorkQueueRow => ({
   kind: r.kind,
   step: r.step,
   action: r.action,
-  alternatives: JSON.parse(r.alternatives) as string[],
+  alternatives: JSON.parse(r.alternatives) as WorkItemSpec['alternatives'],
   title: r.title,
   dueOn: r.due_on,
   owedBy: r.owed_by,

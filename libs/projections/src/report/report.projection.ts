@@ -10,13 +10,11 @@ import {
 } from '#domain';
 import { type RecordedEvent } from '#event-store';
 import { type CaseFacts, contributionDelta, contributionOf, decodeTotalKey, nextCaseFacts } from '#reporting';
-import { DISPUTE_STREAM_PREFIX, type DisputeEventReader } from '../cases/cases.projection.js';
+import { caseIdOfStream, ORGANISATION_STREAM_PREFIX, toDisputeMachineEvent } from '#events';
 import { type Projection } from '../projection.js';
 import { statement } from '../statement-cache.js';
 
 export const REPORT_PROJECTION = 'report';
-
-const ORGANISATION_STREAM_PREFIX = 'organisation-';
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS report_cases (
@@ -108,7 +106,7 @@ function addToTotals(db: Database.Database, delta: ReadonlyMap<string, number>):
  * report of any year is a read of a few hundred sums, however many cases there are.
  * Deterministic: only the events and their metadata are read, so a rebuild gives the same sums.
  */
-export function createReportProjection(readEvent: DisputeEventReader, calendar: WorkingDayCalendar): Projection {
+export function createReportProjection(calendar: WorkingDayCalendar): Projection {
   return {
     name: REPORT_PROJECTION,
     version: 1,
@@ -120,9 +118,9 @@ export function createReportProjection(readEvent: DisputeEventReader, calendar: 
       const at = (event.metadata as { occurredAt?: unknown }).occurredAt;
       if (typeof at === 'string' && (batch.lastEventAt === null || at > batch.lastEventAt)) batch.lastEventAt = at;
       if (event.streamId.startsWith(ORGANISATION_STREAM_PREFIX)) return applyOrganisationEvent(db, event);
-      if (!event.streamId.startsWith(DISPUTE_STREAM_PREFIX)) return;
-      const caseId = event.streamId.slice(DISPUTE_STREAM_PREFIX.length);
-      const machineEvent = readEvent(event);
+      const caseId = caseIdOfStream(event.streamId);
+      if (caseId === null) return;
+      const machineEvent = toDisputeMachineEvent(event);
       const state = batch.cases.get(caseId) ?? restore(db, caseId);
       const next = applyDisputeEvent(state.snapshot, machineEvent);
       const facts = nextCaseFacts(state.facts, state.snapshot, next, machineEvent);

@@ -1,22 +1,17 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { GetProjectionStatus, type Principal, RebuildProjections } from '#application';
 import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator.js';
 import { Roles } from '../../platform/auth/roles.decorator.js';
 import { EmptyBodyDto } from '../disputes/command-dtos.js';
 import { ProjectionRebuildDto, ProjectionStatusListDto } from '../shared/responses.js';
+import { BusController } from '../shared/bus-controller.js';
 
 /** Read model administration: rebuild one from the log (it is swapped in when complete). */
 @ApiTags('admin')
 @Controller('admin/projections')
 @Roles('admin')
-export class ProjectionsController {
-  constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {}
-
+export class ProjectionsController extends BusController {
   @Get()
   @ApiOperation({
     operationId: 'projectionStatus',

@@ -1,9 +1,17 @@
-import { type Type } from '@nestjs/common';
-import { CASE_COMMANDS } from '#domain';
+import 'reflect-metadata';
+import { RequestMethod, type Type } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { CASE_COMMANDS, type CaseCommandName } from '#domain';
 import { ValidationError } from '#core';
 import { RequestValidationPipe } from '../../platform/validation/request-validation.pipe.js';
-import { CASE_COMMAND_NAMES, COMMAND_SPECS } from './command-dtos.js';
+import { operationIdOf } from './command-route.decorator.js';
+import { DisputeCommandsController } from './dispute-commands.controller.js';
 import { RaiseDisputeDto } from './raise-dispute.dto.js';
+
+const routes = DisputeCommandsController.prototype as unknown as Record<string, object>;
+/** A command's body DTO, as its route declares it: the type of its handler's @Body() (second) parameter. */
+const bodyOf = (name: CaseCommandName): Type =>
+  (Reflect.getMetadata('design:paramtypes', DisputeCommandsController.prototype, operationIdOf(name)) as Type[])[1]!;
 
 const pipe = new RequestValidationPipe();
 const validate = (dto: Type, body: unknown) => pipe.transform(body, { type: 'body', metatype: dto });
@@ -53,61 +61,78 @@ const VALID: Record<string, Record<string, unknown>> = {
   'record-lesson': { lesson: 'Cite 3.2', clause: null },
 };
 
-describe('the command bodies', () => {
-  it('cover exactly the case commands of the domain', () => {
-    expect([...CASE_COMMAND_NAMES].sort()).toEqual([...CASE_COMMANDS].sort());
+describe('the command routes', () => {
+  it('give every case command of the domain its own route, POST :id/<command>, handled by the method named after it', () => {
+    for (const name of CASE_COMMANDS) {
+      const handler = routes[operationIdOf(name)];
+      expect({ name, path: handler && Reflect.getMetadata(PATH_METADATA, handler), method: handler && Reflect.getMetadata(METHOD_METADATA, handler) }).toEqual({
+        name,
+        path: `:id/${name}`,
+        method: RequestMethod.POST,
+      });
+    }
   });
 
-  it.each(CASE_COMMAND_NAMES)('accept a valid %s body and refuse an unknown field in it', async (name) => {
-    const dto = COMMAND_SPECS[name].dto;
+  it('have no command route the domain does not know', () => {
+    const paths = Object.getOwnPropertyNames(DisputeCommandsController.prototype)
+      .filter((key) => key !== 'constructor')
+      .map((key) => routes[key] && Reflect.getMetadata(PATH_METADATA, routes[key]))
+      .filter((path): path is string => typeof path === 'string' && path !== ':id/:command');
+    expect(paths.sort()).toEqual(CASE_COMMANDS.map((name) => `:id/${name}`).sort());
+  });
+});
+
+describe('the command bodies', () => {
+  it.each([...CASE_COMMANDS])('accept a valid %s body and refuse an unknown field in it', async (name) => {
+    const dto = bodyOf(name);
     expect(await problems(dto, VALID[name])).toEqual([]);
     expect(await problems(dto, { ...VALID[name], surplus: 1 })).toEqual(['surplus: surplus is not a known field (unknown fields are refused)']);
   });
 
   it('take no body at all as {} for a command that needs nothing', async () => {
-    expect(await problems(COMMAND_SPECS.acknowledge.dto, undefined)).toEqual([]);
+    expect(await problems(bodyOf('acknowledge'), undefined)).toEqual([]);
   });
 
   it('trim text and refuse text that is only spaces', async () => {
-    expect(await validate(COMMAND_SPECS.respond.dto, { response: '  Our answer \n' })).toMatchObject({ response: 'Our answer' });
-    expect(await problems(COMMAND_SPECS.respond.dto, { response: ' \t ' })).toEqual(['response: response must not be empty']);
+    expect(await validate(bodyOf('respond'), { response: '  Our answer \n' })).toMatchObject({ response: 'Our answer' });
+    expect(await problems(bodyOf('respond'), { response: ' \t ' })).toEqual(['response: response must not be empty']);
   });
 
   it('take null for an optional field only where the domain takes null', async () => {
-    expect(await problems(COMMAND_SPECS['choose-route'].dto, { route: 'panel', reason: null })).toEqual([]);
-    expect(await problems(COMMAND_SPECS['add-note'].dto, { text: 'x', visibility: null })).toEqual(['visibility: visibility must not be null']);
-    expect(await problems(COMMAND_SPECS.respond.dto, { response: null })).toEqual(['response: response is required (not null)']);
+    expect(await problems(bodyOf('choose-route'), { route: 'panel', reason: null })).toEqual([]);
+    expect(await problems(bodyOf('add-note'), { text: 'x', visibility: null })).toEqual(['visibility: visibility must not be null']);
+    expect(await problems(bodyOf('respond'), { response: null })).toEqual(['response: response is required (not null)']);
   });
 
   it('want reasons unless the findings are accepted', async () => {
-    expect(await problems(COMMAND_SPECS['respond-to-findings'].dto, { response: 'partly-accept', reasons: null })).toEqual([
+    expect(await problems(bodyOf('respond-to-findings'), { response: 'partly-accept', reasons: null })).toEqual([
       'reasons: reasons are required unless the response is accept',
     ]);
   });
 
   it.each(['resolved-outside', 'no-longer-relevant', 'other'])('take a withdrawal with reason code %s and no reason in words (optional, as api.md has it)', async (reasonCode) => {
-    expect(await problems(COMMAND_SPECS.withdraw.dto, { reasonCode })).toEqual([]);
+    expect(await problems(bodyOf('withdraw'), { reasonCode })).toEqual([]);
   });
 
   it('take consent to a route as a list of ids, and the panel chair’s consent to a suspension as true or false', async () => {
-    expect(await problems(COMMAND_SPECS['choose-route'].dto, { route: 'mediation', consentFrom: ['a', 'b'] })).toEqual([]);
-    expect(await problems(COMMAND_SPECS['choose-route'].dto, { route: 'mediation', consentFrom: 'a' })).toEqual(['consentFrom: consentFrom must be a list']);
-    expect(await problems(COMMAND_SPECS.suspend.dto, { ...VALID.suspend, panelChairConsent: true })).toEqual([]);
-    expect(await problems(COMMAND_SPECS.suspend.dto, { ...VALID.suspend, panelChairConsent: 'yes' })).toEqual(['panelChairConsent: panelChairConsent must be true or false']);
+    expect(await problems(bodyOf('choose-route'), { route: 'mediation', consentFrom: ['a', 'b'] })).toEqual([]);
+    expect(await problems(bodyOf('choose-route'), { route: 'mediation', consentFrom: 'a' })).toEqual(['consentFrom: consentFrom must be a list']);
+    expect(await problems(bodyOf('suspend'), { ...VALID.suspend, panelChairConsent: true })).toEqual([]);
+    expect(await problems(bodyOf('suspend'), { ...VALID.suspend, panelChairConsent: 'yes' })).toEqual(['panelChairConsent: panelChairConsent must be true or false']);
   });
 
   it('hold working days to their ranges, as whole JSON numbers', async () => {
-    const extend = COMMAND_SPECS['extend-response-deadline'].dto;
+    const extend = bodyOf('extend-response-deadline');
     for (const workingDays of [0, 11, 2.5, '5', null]) {
       expect(await problems(extend, { workingDays, reason: 'r' })).toEqual([
         workingDays === null ? 'workingDays: workingDays is required (not null)' : 'workingDays: workingDays must be a whole number from 1 to 10',
       ]);
     }
-    expect(await problems(COMMAND_SPECS.suspend.dto, { ...VALID.suspend, workingDays: 41 })).toEqual(['workingDays: workingDays must be a whole number from 1 to 40']);
+    expect(await problems(bodyOf('suspend'), { ...VALID.suspend, workingDays: 41 })).toEqual(['workingDays: workingDays must be a whole number from 1 to 40']);
   });
 
   it('check every field of every action, naming it by its place', async () => {
-    const errors = await problems(COMMAND_SPECS['agree-resolution'].dto, {
+    const errors = await problems(bodyOf('agree-resolution'), {
       terms: 'Agreed',
       actions: [ACTION, { description: '', ownerId: 'o', dueDate: '2026-02-29', clause: 'three' }],
     });
@@ -116,11 +141,11 @@ describe('the command bodies', () => {
       'actions.1.dueDate: dueDate must be a real date as YYYY-MM-DD',
       'actions.1.clause: clause must be a clause of the Compact (1.1–1.7, 2.1–2.10, 3.1–3.7, 4.1–4.3, 5.1–5.5)',
     ]);
-    expect(await problems(COMMAND_SPECS['agree-resolution'].dto, { terms: 'Agreed', actions: ACTION })).toEqual(['actions: actions must be a list']);
+    expect(await problems(bodyOf('agree-resolution'), { terms: 'Agreed', actions: ACTION })).toEqual(['actions: actions must be a list']);
   });
 
   it('refuse evidence that is not base64', async () => {
-    expect(await problems(COMMAND_SPECS['add-evidence'].dto, { ...VALID['add-evidence'], contentBase64: 'not base64!' })).toEqual([
+    expect(await problems(bodyOf('add-evidence'), { ...VALID['add-evidence'], contentBase64: 'not base64!' })).toEqual([
       "contentBase64: contentBase64 must be the file's content in base64",
     ]);
   });
@@ -150,7 +175,7 @@ describe('the raise body', () => {
     expect(await problems(RaiseDisputeDto, { ...RAISE, clauses: ['3.2', '9.9'] })).toEqual([
       'clauses: clauses item 1 must be a clause of the Compact (1.1–1.7, 2.1–2.10, 3.1–3.7, 4.1–4.3, 5.1–5.5)',
     ]);
-    expect(await problems(COMMAND_SPECS['record-lesson'].dto, { lesson: 'A lesson', clause: '9.9' })).toEqual([
+    expect(await problems(bodyOf('record-lesson'), { lesson: 'A lesson', clause: '9.9' })).toEqual([
       'clause: clause must be a clause of the Compact (1.1–1.7, 2.1–2.10, 3.1–3.7, 4.1–4.3, 5.1–5.5)',
     ]);
   });

@@ -1,7 +1,5 @@
-import { type Type } from '@nestjs/common';
 import { ApiSchema } from '@nestjs/swagger';
 import {
-  type DisputeCommandMap,
   EXTERNAL_BODIES,
   type ExternalBody,
   type Finding,
@@ -310,49 +308,3 @@ export class RecordLessonDto {
   @Clause({ presence: 'nullable', description: 'The Compact clause it is about (the annual report groups lessons by clause).' })
   readonly clause?: string | null;
 }
-
-/** The case commands people send (`POST /disputes/{id}/{command}`), as in api.md. */
-export type CaseCommandName = Exclude<keyof DisputeCommandMap, 'raise' | 'record-missed-deadline' | 'record-missed-action'>;
-
-export interface CommandSpec {
-  readonly dto: Type;
-  /** Who may send it, from api.md's "by" column. */
-  readonly by: string;
-  readonly summary: string;
-}
-
-/** Every case command, its body and who sends it: the routes, the validation and /docs are made from this. */
-export const COMMAND_SPECS: { readonly [K in CaseCommandName]: CommandSpec } = {
-  acknowledge: { dto: EmptyBodyDto, by: 'respondent', summary: 'Acknowledge the dispute (or the formal complaint)' },
-  'lodge-formal': { dto: LodgeFormalDto, by: 'complainant', summary: 'Take the dispute to the formal stage (stage 2)' },
-  'extend-response-deadline': { dto: ExtendResponseDeadlineDto, by: 'respondent', summary: 'Extend the formal response deadline once, by up to 10 working days' },
-  respond: { dto: RespondDto, by: 'respondent', summary: 'Issue the formal written response' },
-  'refer-to-cdg': { dto: ReferToCdgDto, by: 'complainant', summary: 'Refer the dispute to the Compact Development Group (stage 3)' },
-  'choose-route': { dto: ChooseRouteDto, by: 'chair', summary: 'Choose mediation (with every party\'s consent) or a panel, once' },
-  'appoint-mediator': { dto: AppointMediatorDto, by: 'secretariat', summary: 'Appoint the mediator' },
-  'appoint-panel': { dto: AppointPanelDto, by: 'secretariat', summary: 'Appoint the three-member panel' },
-  'declare-conflict': { dto: DeclareConflictDto, by: 'appointee', summary: 'Declare a conflict of interest and stand down' },
-  'object-to-appointment': { dto: ObjectToAppointmentDto, by: 'party', summary: 'Object to an appointment (within 5 working days)' },
-  'rule-on-objection': { dto: RuleOnObjectionDto, by: 'chair', summary: 'Rule on an objection to an appointment' },
-  'record-session': { dto: RecordSessionDto, by: 'mediator', summary: 'Record a mediation session' },
-  'end-mediation': { dto: EndMediationDto, by: 'mediator', summary: 'End mediation without agreement (the case goes to a panel)' },
-  'record-hearing': { dto: RecordHearingDto, by: 'panelist', summary: 'Record the panel hearing' },
-  'issue-findings': { dto: IssueFindingsDto, by: 'panelist', summary: 'Issue the panel\'s findings and recommendations' },
-  'respond-to-findings': { dto: RespondToFindingsDto, by: 'party', summary: 'Accept, partly accept or decline the findings (reasons unless accepting)' },
-  'agree-resolution': { dto: AgreeResolutionDto, by: 'complainant at stages 1–2, mediator in mediation', summary: 'Record the resolution agreed, with its actions' },
-  'complete-action': { dto: CompleteActionDto, by: 'the action\'s owner, secretariat', summary: 'Record an agreed action as done' },
-  'vary-action': { dto: VaryActionDto, by: 'secretariat', summary: 'Change an agreed action\'s due date or description' },
-  suspend: { dto: SuspendDto, by: 'secretariat', summary: 'Suspend the case by consent of every party, and of the panel chair once a panel is appointed (at most 40 working days at a time)' },
-  resume: { dto: EmptyBodyDto, by: 'secretariat, party', summary: 'Resume a suspended case' },
-  'extend-deadline': { dto: ExtendDeadlineDto, by: 'secretariat', summary: 'Extend the current step\'s deadline by consent of every party' },
-  withdraw: { dto: WithdrawDto, by: 'complainant', summary: 'Withdraw the dispute' },
-  'refer-externally': { dto: ReferExternallyDto, by: 'complainant', summary: 'Refer the dispute to an external body (stage 4)' },
-  'record-external-outcome': { dto: RecordExternalOutcomeDto, by: 'secretariat', summary: 'Record what the external body decided' },
-  'request-reopening': { dto: RequestReopeningDto, by: 'party', summary: 'Ask for a closed case to be reopened (within 60 working days)' },
-  'decide-reopening': { dto: DecideReopeningDto, by: 'chair', summary: 'Grant or refuse a reopening' },
-  'add-note': { dto: AddNoteDto, by: 'anyone who may see the case, but auditors', summary: 'Add a note to the case file' },
-  'add-evidence': { dto: AddEvidenceDto, by: 'anyone who may see the case, but auditors', summary: 'Add evidence to the case file (stored by SHA-256; 10 MB at most)' },
-  'record-lesson': { dto: RecordLessonDto, by: 'secretariat, chair, mediator, panelist', summary: 'Record a lesson learned' },
-};
-
-export const CASE_COMMAND_NAMES = Object.keys(COMMAND_SPECS) as CaseCommandName[];

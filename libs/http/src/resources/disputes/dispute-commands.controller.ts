@@ -1,50 +1,219 @@
-import 'reflect-metadata';
-import { applyDecorators, Body, Controller, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Inject, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBody, ApiExcludeEndpoint, ApiHeaders, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { type FastifyReply } from 'fastify';
-import { type CommandResult, type Principal, RunDisputeCommand, type WriteOptions } from '#application';
+import { ApiExcludeEndpoint, ApiTags } from '@nestjs/swagger';
+import { type CaseCommandRequest, type CommandResult, RunDisputeCommand } from '#application';
 import { NotFoundError } from '#core';
-import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator.js';
-import { setETag } from '../../platform/concurrency/etag.js';
-import { ExpectedRevision } from '../../platform/concurrency/expected-revision.decorator.js';
-import { CorrelationId } from '../../platform/correlation/correlation-id.decorator.js';
-import { IdempotencyKey } from '../../platform/idempotency/idempotency-key.decorator.js';
-import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
-import { BODY_LIMITS, BodyLimit } from '../../platform/security/body-limit.js';
-import { IDEMPOTENCY_KEY_API_HEADER, IF_MATCH_API_HEADER, ON_BEHALF_API_HEADERS } from '../shared/api-headers.js';
-import { OnBehalfOf } from '../shared/on-behalf-of.js';
-import { EXAMPLE_IDS } from '../shared/examples.js';
-import { CommandResultDto } from '../shared/responses.js';
-import { plain, writeOptions } from '../shared/write-options.js';
-import { CASE_COMMAND_NAMES, type CaseCommandName, COMMAND_SPECS, type CommandSpec, EmptyBodyDto } from './command-dtos.js';
+import { CASE_COMMANDS } from '#domain';
+import { BODY_LIMITS } from '../../platform/security/body-limit.js';
+import { plain, WriteContext } from '../shared/write-context.js';
+import {
+  AddEvidenceDto,
+  AddNoteDto,
+  AgreeResolutionDto,
+  AppointMediatorDto,
+  AppointPanelDto,
+  ChooseRouteDto,
+  CompleteActionDto,
+  DecideReopeningDto,
+  DeclareConflictDto,
+  EmptyBodyDto,
+  EndMediationDto,
+  ExtendDeadlineDto,
+  ExtendResponseDeadlineDto,
+  IssueFindingsDto,
+  LodgeFormalDto,
+  ObjectToAppointmentDto,
+  RecordExternalOutcomeDto,
+  RecordHearingDto,
+  RecordLessonDto,
+  RecordSessionDto,
+  ReferExternallyDto,
+  ReferToCdgDto,
+  RequestReopeningDto,
+  RespondDto,
+  RespondToFindingsDto,
+  RuleOnObjectionDto,
+  SuspendDto,
+  VaryActionDto,
+  WithdrawDto,
+} from './command-dtos.js';
+import { CommandRoute } from './command-route.decorator.js';
 
 /**
- * `POST /disputes/{id}/{command}`: one explicit route per command, so each is validated against its
- * own body DTO (unknown fields refused) and /docs lists every command with its body. The routes are
- * made from COMMAND_SPECS below rather than written out thirty times; all of them run `execute`.
- * Any other command name is a 404 problem.
+ * `POST /disputes/{id}/{command}`: one route per case command, each validated against its own body
+ * DTO (unknown fields refused) and sending the domain's typed command on the bus, so the compiler
+ * holds each DTO to its command's payload. Who may send each, and what it does, is the domain's
+ * (`DISPUTE_COMMANDS`). Any other command name is a 404 problem.
  */
 @ApiTags('dispute commands')
 @Controller('disputes')
 export class DisputeCommandsController {
   constructor(@Inject(CommandBus) private readonly commands: CommandBus) {}
 
-  async execute(
-    name: CaseCommandName,
-    id: string,
-    body: object,
-    principal: Principal,
-    expectedRevision: bigint | undefined,
-    idempotencyKey: string | undefined,
-    correlationId: string,
-    onBehalfOf: WriteOptions['onBehalfOf'],
-    reply: FastifyReply,
-  ): Promise<CommandResult> {
-    const options = writeOptions({ expectedRevision, idempotencyKey, correlationId, onBehalfOf });
-    const result = await this.commands.execute(new RunDisputeCommand(principal, id, name, plain(body), options));
-    setETag(reply, result.revision);
-    return { id: result.id, revision: result.revision, position: result.position };
+  private send(caseId: string, command: CaseCommandRequest, { principal, options }: WriteContext): Promise<CommandResult> {
+    return this.commands.execute(new RunDisputeCommand(principal, caseId, command, options));
+  }
+
+  // ---- stages 1 and 2 ---------------------------------------------------------------------------
+
+  @CommandRoute('acknowledge', { noBody: true })
+  acknowledge(@Param('id') id: string, @Body() _body: EmptyBodyDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'acknowledge', payload: {} }, write);
+  }
+
+  @CommandRoute('lodge-formal')
+  lodgeFormal(@Param('id') id: string, @Body() body: LodgeFormalDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'lodge-formal', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('extend-response-deadline')
+  extendResponseDeadline(@Param('id') id: string, @Body() body: ExtendResponseDeadlineDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'extend-response-deadline', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('respond')
+  respond(@Param('id') id: string, @Body() body: RespondDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'respond', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('refer-to-cdg')
+  referToCdg(@Param('id') id: string, @Body() body: ReferToCdgDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'refer-to-cdg', payload: plain(body) }, write);
+  }
+
+  // ---- stage 3: the CDG, its appointments, mediation and the panel -------------------------------
+
+  @CommandRoute('choose-route')
+  chooseRoute(@Param('id') id: string, @Body() body: ChooseRouteDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'choose-route', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('appoint-mediator')
+  appointMediator(@Param('id') id: string, @Body() body: AppointMediatorDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'appoint-mediator', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('appoint-panel')
+  appointPanel(@Param('id') id: string, @Body() body: AppointPanelDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'appoint-panel', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('declare-conflict')
+  declareConflict(@Param('id') id: string, @Body() body: DeclareConflictDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'declare-conflict', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('object-to-appointment')
+  objectToAppointment(@Param('id') id: string, @Body() body: ObjectToAppointmentDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'object-to-appointment', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('rule-on-objection')
+  ruleOnObjection(@Param('id') id: string, @Body() body: RuleOnObjectionDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'rule-on-objection', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('record-session')
+  recordSession(@Param('id') id: string, @Body() body: RecordSessionDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'record-session', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('end-mediation')
+  endMediation(@Param('id') id: string, @Body() body: EndMediationDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'end-mediation', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('record-hearing')
+  recordHearing(@Param('id') id: string, @Body() body: RecordHearingDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'record-hearing', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('issue-findings', { bodyLimit: BODY_LIMITS.actionLists })
+  issueFindings(@Param('id') id: string, @Body() body: IssueFindingsDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'issue-findings', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('respond-to-findings')
+  respondToFindings(@Param('id') id: string, @Body() body: RespondToFindingsDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'respond-to-findings', payload: plain(body) }, write);
+  }
+
+  // ---- resolution and agreed actions --------------------------------------------------------------
+
+  @CommandRoute('agree-resolution', { bodyLimit: BODY_LIMITS.actionLists })
+  agreeResolution(@Param('id') id: string, @Body() body: AgreeResolutionDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'agree-resolution', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('complete-action')
+  completeAction(@Param('id') id: string, @Body() body: CompleteActionDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'complete-action', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('vary-action')
+  varyAction(@Param('id') id: string, @Body() body: VaryActionDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'vary-action', payload: plain(body) }, write);
+  }
+
+  // ---- clocks ---------------------------------------------------------------------------------------
+
+  @CommandRoute('suspend')
+  suspend(@Param('id') id: string, @Body() body: SuspendDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'suspend', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('resume', { noBody: true })
+  resume(@Param('id') id: string, @Body() _body: EmptyBodyDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'resume', payload: {} }, write);
+  }
+
+  @CommandRoute('extend-deadline')
+  extendDeadline(@Param('id') id: string, @Body() body: ExtendDeadlineDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'extend-deadline', payload: plain(body) }, write);
+  }
+
+  // ---- closure, outside bodies and reopening ----------------------------------------------------------
+
+  @CommandRoute('withdraw')
+  withdraw(@Param('id') id: string, @Body() body: WithdrawDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'withdraw', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('refer-externally')
+  referExternally(@Param('id') id: string, @Body() body: ReferExternallyDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'refer-externally', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('record-external-outcome')
+  recordExternalOutcome(@Param('id') id: string, @Body() body: RecordExternalOutcomeDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'record-external-outcome', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('request-reopening')
+  requestReopening(@Param('id') id: string, @Body() body: RequestReopeningDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'request-reopening', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('decide-reopening')
+  decideReopening(@Param('id') id: string, @Body() body: DecideReopeningDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'decide-reopening', payload: plain(body) }, write);
+  }
+
+  // ---- the case file ------------------------------------------------------------------------------------
+
+  @CommandRoute('add-note')
+  addNote(@Param('id') id: string, @Body() body: AddNoteDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'add-note', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('add-evidence', { bodyLimit: BODY_LIMITS.evidence })
+  addEvidence(@Param('id') id: string, @Body() body: AddEvidenceDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'add-evidence', payload: plain(body) }, write);
+  }
+
+  @CommandRoute('record-lesson')
+  recordLesson(@Param('id') id: string, @Body() body: RecordLessonDto, @WriteContext() write: WriteContext) {
+    return this.send(id, { name: 'record-lesson', payload: plain(body) }, write);
   }
 
   /** Static routes win over this one in Fastify's router, so it only sees names that are not commands. */
@@ -52,70 +221,8 @@ export class DisputeCommandsController {
   @ApiExcludeEndpoint()
   unknownCommand(@Param('command') command: string): never {
     throw new NotFoundError(
-      `There is no command called ${JSON.stringify(command.slice(0, 100))}. The commands are: ${CASE_COMMAND_NAMES.join(', ')}.`,
+      `There is no command called ${JSON.stringify(command.slice(0, 100))}. The commands are: ${CASE_COMMANDS.join(', ')}.`,
       'DISPUTE.UNKNOWN_COMMAND',
     );
   }
 }
-
-const CASE_ID_PARAM = { name: 'id', description: 'The case id.', example: EXAMPLE_IDS.case };
-
-/** The commands whose bodies may be larger than BODY_LIMITS.standard; every other takes the standard. */
-const LARGER_BODIES: Partial<Record<CaseCommandName, number>> = {
-  'add-evidence': BODY_LIMITS.evidence,
-  'agree-resolution': BODY_LIMITS.actionLists,
-  'issue-findings': BODY_LIMITS.actionLists,
-};
-
-/** `lodge-formal` → `lodgeFormal`: the handler's name and the operationId. */
-export const operationIdOf = (command: string): string => command.replace(/-([a-z])/g, (_match, letter: string) => letter.toUpperCase());
-
-/** The route for one command: what `@Post(...) method(@Param('id') id, @Body() body: Dto, ...)` would declare. */
-function defineCommandRoute(name: CaseCommandName, spec: CommandSpec): void {
-  const prototype = DisputeCommandsController.prototype as unknown as Record<string, unknown>;
-  const key = operationIdOf(name);
-  const handler = function (this: DisputeCommandsController, ...args: unknown[]): Promise<CommandResult> {
-    return (this.execute as (...all: unknown[]) => Promise<CommandResult>).call(this, name, ...args);
-  };
-  Object.defineProperty(handler, 'name', { value: key });
-  Object.defineProperty(prototype, key, { value: handler, writable: true, configurable: true, enumerable: false });
-
-  // The parameters in execute()'s order after the name, with the types the validation pipe reads.
-  const parameters: [ParameterDecorator, unknown][] = [
-    [Param('id'), String],
-    [Body(), spec.dto],
-    [CurrentPrincipal(), Object],
-    [ExpectedRevision(), Object],
-    [IdempotencyKey(), Object],
-    [CorrelationId(), String],
-    [OnBehalfOf(), Object],
-    [Res({ passthrough: true }), Object],
-  ];
-  parameters.forEach(([decorate], index) => decorate(prototype, key, index));
-  Reflect.defineMetadata('design:paramtypes', parameters.map(([, type]) => type), prototype, key);
-
-  const descriptor = Object.getOwnPropertyDescriptor(prototype, key) as PropertyDescriptor;
-  const bodyLimit = LARGER_BODIES[name];
-  applyDecorators(
-    Post(`:id/${name}`),
-    HttpCode(200),
-    ...(bodyLimit === undefined ? [] : [BodyLimit(bodyLimit)]),
-    ApiOperation({
-      operationId: key,
-      summary: `${spec.summary} (${spec.by})`,
-      description: `Sent by: ${spec.by}. The machine decides: 403 when the caller may never send it on this case, 409 when the case's state does not allow it now (naming the state and the commands allowed), 400 when the body breaks a rule of the process. Answers the case's new revision (also as ETag) and the global position of its last event.`,
-    }),
-    ApiParam(CASE_ID_PARAM),
-    // A command that takes nothing may be sent without a body at all.
-    ApiBody({ type: spec.dto, required: spec.dto !== EmptyBodyDto }),
-    ApiHeaders([IF_MATCH_API_HEADER, IDEMPOTENCY_KEY_API_HEADER, ...ON_BEHALF_API_HEADERS]),
-    ApiOkResponse({
-      type: CommandResultDto,
-      description: 'Applied.',
-      headers: { ETag: { description: '"<revision>": the case\'s new revision.', schema: { type: 'string' } } },
-    }),
-    ApiProblemResponses(403, 409),
-  )(prototype, key, descriptor);
-}
-
-for (const name of CASE_COMMAND_NAMES) defineCommandRoute(name, COMMAND_SPECS[name]);

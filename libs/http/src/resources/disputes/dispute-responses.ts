@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import {
+  CASE_COMMANDS,
   DEADLINE_RULES,
   EXTERNAL_BODIES,
   FINDINGS,
@@ -13,7 +14,6 @@ import {
   STEP_NAMES,
 } from '#domain';
 import { CASE_PARTS } from '#application';
-import { CASE_COMMAND_NAMES } from './command-dtos.js';
 import { EvidenceViewDto } from './evidence-responses.js';
 
 /*
@@ -185,7 +185,7 @@ export class CaseStateDto {
   @ApiProperty({ type: [LessonDto] }) readonly lessons!: LessonDto[];
   @ApiPropertyOptional({ enum: OUTCOMES, description: 'Once closed.' }) readonly outcome?: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Once closed.' }) readonly closedAt?: string;
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: CASE_COMMAND_NAMES }, description: 'The commands this caller may send now.' })
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...CASE_COMMANDS] }, description: 'The commands this caller may send now.' })
   readonly allowed!: string[];
 }
 
@@ -267,7 +267,7 @@ class WorkQueueItemDto {
   @ApiProperty({ enum: ['task', 'alert'], description: 'task, or alert (a CDG deadline recorded missed, for the chair).' }) readonly kind!: string;
   @ApiProperty({ description: 'The clock: a deadline step (acknowledgement, formal-response, ...), agreed-action or objection.' }) readonly step!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The command to send: POST /disputes/{caseId}/{action}; null when there is none.' }) readonly action!: string | null;
-  @ApiProperty({ type: 'array', items: { type: 'string', enum: CASE_COMMAND_NAMES }, description: 'Other commands that also settle the step.' })
+  @ApiProperty({ type: 'array', items: { type: 'string', enum: [...CASE_COMMANDS] }, description: 'Other commands that also settle the step.' })
   readonly alternatives!: string[];
   @ApiProperty() readonly title!: string;
   @ApiProperty(nullableString('date')) readonly dueOn!: string | null;

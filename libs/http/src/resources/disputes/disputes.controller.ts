@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiForbiddenResponse, ApiHeaders, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import {
@@ -12,35 +11,26 @@ import {
   ListDisputes,
   type Principal,
   RaiseDispute,
-  type RaiseDisputeBody,
-  type WriteOptions,
 } from '#application';
 import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator.js';
 import { Roles } from '../../platform/auth/roles.decorator.js';
 import { setETag } from '../../platform/concurrency/etag.js';
-import { CorrelationId } from '../../platform/correlation/correlation-id.decorator.js';
-import { IdempotencyKey } from '../../platform/idempotency/idempotency-key.decorator.js';
 import { ApiProblemResponses, problemContent } from '../../platform/openapi/problem-schema.js';
 import { IDEMPOTENCY_KEY_API_HEADER, ON_BEHALF_API_HEADERS } from '../shared/api-headers.js';
-import { OnBehalfOf } from '../shared/on-behalf-of.js';
 import { EXAMPLE_IDS } from '../shared/examples.js';
 import { CommandResultDto } from '../shared/responses.js';
-import { plain, writeOptions } from '../shared/write-options.js';
+import { plain, WriteContext } from '../shared/write-context.js';
 import { DisputeListDto, DisputeViewDto, HistoryDto, ReplayDto } from './dispute-responses.js';
 import { HistoryQueryDto, ListDisputesQueryDto, ReplayQueryDto } from './dispute-queries.dto.js';
 import { RaiseDisputeDto } from './raise-dispute.dto.js';
+import { BusController } from '../shared/bus-controller.js';
 
 const CASE_ID = { name: 'id', description: 'The case id, as POST /disputes answered it.', example: EXAMPLE_IDS.case };
 
 /** Raising and reading cases. The commands on a case are in DisputeCommandsController. */
 @ApiTags('disputes')
 @Controller('disputes')
-export class DisputesController {
-  constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {}
-
+export class DisputesController extends BusController {
   @Post()
   @Roles('partner', 'secretariat')
   @ApiOperation({
@@ -59,15 +49,10 @@ export class DisputesController {
   @ApiProblemResponses(403)
   async raise(
     @Body() body: RaiseDisputeDto,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @CorrelationId() correlationId: string,
-    @OnBehalfOf() onBehalfOf: WriteOptions['onBehalfOf'],
+    @WriteContext({ ifMatch: false }) { principal, options }: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResult> {
-    const result = await this.commands.execute(
-      new RaiseDispute(principal, plain(body) as unknown as RaiseDisputeBody, writeOptions({ idempotencyKey, correlationId, onBehalfOf })),
-    );
+    const result = await this.commands.execute(new RaiseDispute(principal, plain(body), options));
     reply.header('location', `/disputes/${encodeURIComponent(result.id)}`);
     setETag(reply, result.revision);
     return { id: result.id, revision: result.revision, position: result.position };

@@ -1,29 +1,21 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
-import { type CommandResult, ListOrganisations, type Principal, RecordOrganisationLeft, SignOrganisation } from '#application';
+import { type CommandResult, ListOrganisations, RecordOrganisationLeft, SignOrganisation } from '#application';
 import { NotFoundError } from '#core';
-import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator.js';
 import { Roles } from '../../platform/auth/roles.decorator.js';
-import { CorrelationId } from '../../platform/correlation/correlation-id.decorator.js';
-import { IdempotencyKey } from '../../platform/idempotency/idempotency-key.decorator.js';
 import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { IDEMPOTENCY_KEY_API_HEADER } from '../shared/api-headers.js';
 import { EXAMPLE_IDS } from '../shared/examples.js';
 import { CommandResultDto, OrganisationDto, OrganisationListDto } from '../shared/responses.js';
-import { plain, writeOptions } from '../shared/write-options.js';
+import { DIRECTORY_CREATE, plain, WriteContext } from '../shared/write-context.js';
 import { LeaveCompactDto } from './leave-compact.dto.js';
 import { SignOrganisationDto } from './sign-organisation.dto.js';
+import { BusController } from '../shared/bus-controller.js';
 
 @ApiTags('directory')
 @Controller('organisations')
-export class OrganisationsController {
-  constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {}
-
+export class OrganisationsController extends BusController {
   @Post()
   @Roles('admin')
   @ApiOperation({
@@ -40,14 +32,10 @@ export class OrganisationsController {
   })
   async sign(
     @Body() body: SignOrganisationDto,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @CorrelationId() correlationId: string,
+    @WriteContext(DIRECTORY_CREATE) { principal, options }: WriteContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<CommandResult> {
-    const result = await this.commands.execute(
-      new SignOrganisation(principal, plain(body) as unknown as SignOrganisationDto, writeOptions({ idempotencyKey, correlationId })),
-    );
+    const result = await this.commands.execute(new SignOrganisation(principal, plain(body), options));
     reply.header('location', `/organisations/${encodeURIComponent(result.id)}`);
     return { id: result.id, revision: result.revision, position: result.position };
   }
@@ -80,14 +68,8 @@ export class OrganisationsController {
   @ApiHeader(IDEMPOTENCY_KEY_API_HEADER)
   @ApiOkResponse({ type: CommandResultDto, description: 'Recorded: the organisation\'s new stream revision and the global position of the event.' })
   @ApiProblemResponses(400, 401, 403, 404, 409, 422)
-  async leave(
-    @Param('id') id: string,
-    @Body() body: LeaveCompactDto,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @CorrelationId() correlationId: string,
-  ): Promise<CommandResult> {
-    const result = await this.commands.execute(new RecordOrganisationLeft(principal, id, body.reason, writeOptions({ idempotencyKey, correlationId })));
+  async leave(@Param('id') id: string, @Body() body: LeaveCompactDto, @WriteContext(DIRECTORY_CREATE) { principal, options }: WriteContext): Promise<CommandResult> {
+    const result = await this.commands.execute(new RecordOrganisationLeft(principal, id, body.reason, options));
     return { id: result.id, revision: result.revision, position: result.position };
   }
 

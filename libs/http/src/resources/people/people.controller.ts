@@ -1,5 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBody, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { type FastifyReply } from 'fastify';
 import {
@@ -17,24 +16,22 @@ import {
   type RegisteredPerson,
   RevokeRole,
   RotateToken,
-  type WriteOptions,
 } from '#application';
 import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator.js';
 import { Roles } from '../../platform/auth/roles.decorator.js';
 import { setETag } from '../../platform/concurrency/etag.js';
-import { CorrelationId } from '../../platform/correlation/correlation-id.decorator.js';
-import { IdempotencyKey } from '../../platform/idempotency/idempotency-key.decorator.js';
 import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { EmptyBodyDto } from '../disputes/command-dtos.js';
 import { IDEMPOTENCY_KEY_API_HEADER } from '../shared/api-headers.js';
 import { RegisteredPersonDto } from '../shared/responses.js';
 import { EXAMPLE_IDS } from '../shared/examples.js';
-import { plain, writeOptions } from '../shared/write-options.js';
+import { DIRECTORY_CREATE, DIRECTORY_WRITE, plain, WriteContext } from '../shared/write-context.js';
 import { ListPeopleQueryDto } from './people-queries.dto.js';
 import { PersonDto, PersonListDto } from './people-responses.js';
-import { CommandWriteOptions, PersonCommand } from './person-command.decorator.js';
+import { PersonCommand } from './person-command.decorator.js';
 import { DeactivatePersonDto, MovePersonDto, RoleChangeDto } from './person-commands.dto.js';
 import { RegisterPersonDto } from './register-person.dto.js';
+import { BusController } from '../shared/bus-controller.js';
 
 const PERSON_ID = { name: 'id', description: 'The person id, as POST /people answered it.', example: EXAMPLE_IDS.person };
 
@@ -45,12 +42,7 @@ const PERSON_ID = { name: 'id', description: 'The person id, as POST /people ans
  */
 @ApiTags('directory')
 @Controller('people')
-export class PeopleController {
-  constructor(
-    @Inject(CommandBus) private readonly commands: CommandBus,
-    @Inject(QueryBus) private readonly queries: QueryBus,
-  ) {}
-
+export class PeopleController extends BusController {
   @Post()
   @Roles('admin')
   @ApiOperation({
@@ -63,15 +55,8 @@ export class PeopleController {
   @ApiHeader(IDEMPOTENCY_KEY_API_HEADER)
   @ApiCreatedResponse({ type: RegisteredPersonDto, description: 'Registered.' })
   @ApiProblemResponses(409)
-  async register(
-    @Body() body: RegisterPersonDto,
-    @CurrentPrincipal() principal: Principal,
-    @IdempotencyKey() idempotencyKey: string | undefined,
-    @CorrelationId() correlationId: string,
-  ): Promise<RegisteredPerson> {
-    const result = await this.commands.execute(
-      new RegisterPerson(principal, plain(body) as unknown as RegisterPersonDto, writeOptions({ idempotencyKey, correlationId })),
-    );
+  async register(@Body() body: RegisterPersonDto, @WriteContext(DIRECTORY_CREATE) { principal, options }: WriteContext): Promise<RegisteredPerson> {
+    const result = await this.commands.execute(new RegisterPerson(principal, plain(body), options));
     return { id: result.id, token: result.token, revision: result.revision, position: result.position };
   }
 
@@ -113,14 +98,8 @@ export class PeopleController {
     description: 'Event RoleGranted. 409 if they hold it already, are deactivated, or (for partner) belong to no organisation.',
     body: RoleChangeDto,
   })
-  grantRole(
-    @Param('id') id: string,
-    @Body() body: RoleChangeDto,
-    @CurrentPrincipal() principal: Principal,
-    @CommandWriteOptions() options: WriteOptions,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CommandResult> {
-    return this.run(new GrantRole(principal, id, body.role, options), reply);
+  grantRole(@Param('id') id: string, @Body() body: RoleChangeDto, @WriteContext(DIRECTORY_WRITE) { principal, options }: WriteContext): Promise<CommandResult> {
+    return this.commands.execute(new GrantRole(principal, id, body.role, options));
   }
 
   @PersonCommand('revoke-role', {
@@ -129,14 +108,8 @@ export class PeopleController {
     description: 'Event RoleRevoked. 409 if they do not hold it or are deactivated.',
     body: RoleChangeDto,
   })
-  revokeRole(
-    @Param('id') id: string,
-    @Body() body: RoleChangeDto,
-    @CurrentPrincipal() principal: Principal,
-    @CommandWriteOptions() options: WriteOptions,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CommandResult> {
-    return this.run(new RevokeRole(principal, id, body.role, options), reply);
+  revokeRole(@Param('id') id: string, @Body() body: RoleChangeDto, @WriteContext(DIRECTORY_WRITE) { principal, options }: WriteContext): Promise<CommandResult> {
+    return this.commands.execute(new RevokeRole(principal, id, body.role, options));
   }
 
   @PersonCommand('move', {
@@ -147,14 +120,8 @@ export class PeopleController {
       '409 when they already belong there, the organisation has left the Compact, a partner would belong to none, or they are deactivated.',
     body: MovePersonDto,
   })
-  move(
-    @Param('id') id: string,
-    @Body() body: MovePersonDto,
-    @CurrentPrincipal() principal: Principal,
-    @CommandWriteOptions() options: WriteOptions,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CommandResult> {
-    return this.run(new MovePerson(principal, id, body.organisationId, options), reply);
+  move(@Param('id') id: string, @Body() body: MovePersonDto, @WriteContext(DIRECTORY_WRITE) { principal, options }: WriteContext): Promise<CommandResult> {
+    return this.commands.execute(new MovePerson(principal, id, body.organisationId, options));
   }
 
   @PersonCommand('deactivate', {
@@ -163,14 +130,8 @@ export class PeopleController {
     description: 'Event PersonDeactivated: their token is refused from this answer on and they cannot be appointed; their history stays. Final: 409 on a deactivated person.',
     body: DeactivatePersonDto,
   })
-  deactivate(
-    @Param('id') id: string,
-    @Body() body: DeactivatePersonDto,
-    @CurrentPrincipal() principal: Principal,
-    @CommandWriteOptions() options: WriteOptions,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<CommandResult> {
-    return this.run(new DeactivatePerson(principal, id, body.reason, options), reply);
+  deactivate(@Param('id') id: string, @Body() body: DeactivatePersonDto, @WriteContext(DIRECTORY_WRITE) { principal, options }: WriteContext): Promise<CommandResult> {
+    return this.commands.execute(new DeactivatePerson(principal, id, body.reason, options));
   }
 
   @PersonCommand('rotate-token', {
@@ -183,21 +144,8 @@ export class PeopleController {
     bodyRequired: false,
     response: RegisteredPersonDto,
   })
-  async rotateToken(
-    @Param('id') id: string,
-    @Body() _body: EmptyBodyDto,
-    @CurrentPrincipal() principal: Principal,
-    @CommandWriteOptions() options: WriteOptions,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RegisteredPerson> {
+  async rotateToken(@Param('id') id: string, @Body() _body: EmptyBodyDto, @WriteContext(DIRECTORY_WRITE) { principal, options }: WriteContext): Promise<RegisteredPerson> {
     const result = await this.commands.execute(new RotateToken(principal, id, options));
-    setETag(reply, result.revision);
     return { id: result.id, token: result.token, revision: result.revision, position: result.position };
-  }
-
-  private async run(command: GrantRole | RevokeRole | MovePerson | DeactivatePerson, reply: FastifyReply): Promise<CommandResult> {
-    const result: CommandResult = await this.commands.execute(command);
-    setETag(reply, result.revision);
-    return { id: result.id, revision: result.revision, position: result.position };
   }
 }

@@ -1,14 +1,10 @@
-import { applyDecorators, createParamDecorator, type ExecutionContext, HttpCode, Post, type Type } from '@nestjs/common';
+import { applyDecorators, HttpCode, Post, type Type, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiHeaders, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
-import { type FastifyRequest } from 'fastify';
-import { type WriteOptions } from '#application';
 import { Roles } from '../../platform/auth/roles.decorator.js';
-import { expectedRevisionFrom } from '../../platform/concurrency/if-match.js';
-import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../../platform/idempotency/idempotency-key.js';
 import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { IDEMPOTENCY_KEY_API_HEADER, IF_MATCH_API_HEADER } from '../shared/api-headers.js';
 import { CommandResultDto } from '../shared/responses.js';
-import { writeOptions } from '../shared/write-options.js';
+import { RevisionETagInterceptor } from '../shared/revision-etag.interceptor.js';
 import { EXAMPLE_IDS } from '../shared/examples.js';
 
 interface PersonCommandDoc {
@@ -24,13 +20,15 @@ interface PersonCommandDoc {
 
 /**
  * What every admin command on a person declares: `POST /people/{id}/<command>`, admin only, 200
- * with `{ id, revision, position }` and the person's revision as ETag, If-Match and Idempotency-Key.
+ * with `{ id, revision, position }` and the person's revision as ETag (RevisionETagInterceptor), If-Match
+ * and Idempotency-Key (the handler's WriteContext).
  */
 export function PersonCommand(command: string, doc: PersonCommandDoc): MethodDecorator {
   return applyDecorators(
     Post(`:id/${command}`),
     Roles('admin'),
     HttpCode(200),
+    UseInterceptors(RevisionETagInterceptor),
     ApiOperation({ operationId: doc.operationId, summary: `${doc.summary} (admin)`, description: doc.description }),
     ApiParam({ name: 'id', description: 'The person id, as POST /people answered it.', example: EXAMPLE_IDS.member }),
     ApiBody({ type: doc.body, required: doc.bodyRequired ?? true }),
@@ -43,13 +41,3 @@ export function PersonCommand(command: string, doc: PersonCommandDoc): MethodDec
     ApiProblemResponses(400, 401, 403, 404, 409, 412, 422),
   );
 }
-
-/** If-Match, Idempotency-Key and the correlation id of the request, as the command's WriteOptions. */
-export const CommandWriteOptions = createParamDecorator((_data: unknown, context: ExecutionContext): WriteOptions => {
-  const request = context.switchToHttp().getRequest<FastifyRequest>();
-  return writeOptions({
-    expectedRevision: expectedRevisionFrom(request.headers['if-match']),
-    idempotencyKey: parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]),
-    correlationId: request.id,
-  });
-});

@@ -1,4 +1,3 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { type FastifyRequest } from 'fastify';
 import { type WriteOptions } from '#application';
 import { type FieldError, ValidationError } from '#core';
@@ -31,8 +30,3 @@ export function onBehalfOfFrom(headers: FastifyRequest['headers']): WriteOptions
   }
   return { organisationId: (organisationId as string).trim(), reason: (reason as string).trim() };
 }
-
-/** The on-behalf-of headers as WriteOptions.onBehalfOf (undefined when absent). */
-export const OnBehalfOf = createParamDecorator((_data: unknown, context: ExecutionContext): WriteOptions['onBehalfOf'] => {
-  return onBehalfOfFrom(context.switchToHttp().getRequest<FastifyRequest>().headers);
-});

@@ -1,0 +1,65 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { type FastifyRequest } from 'fastify';
+import { type Principal, type WriteOptions } from '#application';
+import '../../platform/request-context.js';
+import { expectedRevisionFrom } from '../../platform/concurrency/if-match.js';
+import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from '../../platform/idempotency/idempotency-key.js';
+import { onBehalfOfFrom } from './on-behalf-of.js';
+
+/**
+ * Everything about a command besides its body: who sends it, and what the request's headers say
+ * about the write (If-Match, Idempotency-Key, X-On-Behalf-Of and -Reason, the correlation id).
+ */
+export interface WriteContext {
+  readonly principal: Principal;
+  readonly options: WriteOptions;
+}
+
+/** Which headers a route reads for its write: raising takes no If-Match; the directory's commands record nobody's step for a party. */
+export interface WriteHeaders {
+  readonly ifMatch?: boolean;
+  readonly onBehalfOf?: boolean;
+}
+
+/** The directory's commands on an organisation or person: If-Match pins its revision; nobody records them for a party. */
+export const DIRECTORY_WRITE: WriteHeaders = { onBehalfOf: false };
+
+/** Creating an organisation or a person (and an organisation leaving): no revision to pin, and nobody acts for a party. */
+export const DIRECTORY_CREATE: WriteHeaders = { ifMatch: false, onBehalfOf: false };
+
+/** WriteOptions from what the edge decorators found, leaving out what was not sent. */
+export function writeOptions(parts: {
+  readonly expectedRevision?: bigint | undefined;
+  readonly idempotencyKey?: string | undefined;
+  readonly correlationId?: string | undefined;
+  readonly onBehalfOf?: WriteOptions['onBehalfOf'] | undefined;
+}): WriteOptions {
+  return {
+    ...(parts.expectedRevision !== undefined && { expectedRevision: parts.expectedRevision }),
+    ...(parts.idempotencyKey !== undefined && { idempotencyKey: parts.idempotencyKey }),
+    ...(parts.correlationId !== undefined && { correlationId: parts.correlationId }),
+    ...(parts.onBehalfOf !== undefined && { onBehalfOf: parts.onBehalfOf }),
+  };
+}
+
+/** The write options a request's headers give (a malformed header is a 400 naming it). */
+export function writeOptionsOf(request: FastifyRequest, headers: WriteHeaders = {}): WriteOptions {
+  return writeOptions({
+    expectedRevision: headers.ifMatch === false ? undefined : expectedRevisionFrom(request.headers['if-match']),
+    idempotencyKey: parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]),
+    correlationId: request.id,
+    onBehalfOf: headers.onBehalfOf === false ? undefined : onBehalfOfFrom(request.headers),
+  });
+}
+
+/** The request's WriteContext, as one parameter of a command route (the guard has put the principal there). */
+export const WriteContext = createParamDecorator((headers: WriteHeaders | undefined, context: ExecutionContext): WriteContext => {
+  const request = context.switchToHttp().getRequest<FastifyRequest>();
+  if (!request.principal) throw new Error('A write route needs an authenticated principal: is the route @Public()?');
+  return { principal: request.principal, options: writeOptionsOf(request, headers) };
+});
+
+/** A validated DTO as the plain data the bus carries (no class prototypes, no undefined members). */
+export function plain<T extends object>(dto: T): T {
+  return JSON.parse(JSON.stringify(dto)) as T;
+}
