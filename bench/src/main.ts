@@ -61,14 +61,15 @@ async function main() {
     const sizes = (process.env['BENCH_SIZES'] ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
     if (sizes.length > 0) {
       console.log('\nHow cost grows with the log (per-unit figures should stay flat as the log grows):\n');
-      console.log('events in log   seed (group commit)   command latency   cases rebuild        read whole log');
+      console.log('events in log   seed (group commit)   command latency   cases rebuild        read whole log       verify the chain (live heap: all, per stream)');
       for (const size of sizes) {
         const row = await measureAt(join(dir, `scale-${size}`), size);
         console.log(
           `${String(row.events).padStart(13)}   ${row.seedPerSecond.toFixed(0).padStart(7)} ev/s ${(row.seedPerSecond / raw).toFixed(1).padStart(5)}×` +
             `   ${row.commandMs.toFixed(2).padStart(6)} ms ${(1000 / row.commandMs / raw).toFixed(2).padStart(5)}×` +
             `   ${row.rebuildPerSecond.toFixed(0).padStart(6)} ev/s ${(row.rebuildPerSecond / raw).toFixed(2).padStart(5)}×` +
-            `   ${row.readAllPerSecond.toFixed(0).padStart(7)} ev/s ${(row.readAllPerSecond / raw).toFixed(1).padStart(5)}×`,
+            `   ${row.readAllPerSecond.toFixed(0).padStart(7)} ev/s ${(row.readAllPerSecond / raw).toFixed(1).padStart(5)}×` +
+            `   ${row.verifyPerSecond.toFixed(0).padStart(7)} ev/s ${(row.verifyPerSecond / raw).toFixed(1).padStart(5)}× (${row.verifyHeapMb.toFixed(1)} MB, ${((row.verifyHeapMb * 1024 * 1024) / row.streams).toFixed(0)} B × ${row.streams})`,
         );
       }
       console.log('\n(× = ratio to the baseline above: raw SQLite inserts, one FULL transaction each.)');

@@ -1,6 +1,8 @@
-import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
+import { EVENT_STORE, type EventStore, type EventToAppend, verifyStore } from '#event-store';
 import { ReadModels } from '#projections';
 import { randomUUID } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { benchCompact, COMMANDS_PER_LIFECYCLE, startBenchEngine } from './bench-compact.js';
 
 export interface ScalingRow {
@@ -9,12 +11,23 @@ export interface ScalingRow {
   readonly commandMs: number;
   readonly rebuildPerSecond: number;
   readonly readAllPerSecond: number;
+  /** The whole hash chain verified (GET /audit/verify, cli verify). */
+  readonly verifyPerSecond: number;
+  /** Most the live heap (after a full collection) grew by while verifying: a few fields per stream, never the events. */
+  readonly verifyHeapMb: number;
+  readonly streams: number;
+}
+
+/** The collector, for live-heap figures (a bench only; the flag is set at run time). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }
 
 /**
  * How cost grows with the log: the store is seeded with copies of one real case's events (fresh
  * ids, same facts) until it holds `events`, then a new case's commands are timed, the cases read
- * model is rebuilt from zero and the whole log is read.
+ * model is rebuilt from zero, the whole log is read, and its hash chain verified.
  */
 export async function measureAt(dataDir: string, events: number): Promise<ScalingRow> {
   const app = await startBenchEngine(dataDir);
@@ -57,6 +70,23 @@ export async function measureAt(dataDir: string, events: number): Promise<Scalin
   }
   const readAllPerSecond = count / ((performance.now() - read) / 1000);
 
+  const verifying = performance.now();
+  const verified = await verifyStore(store);
+  const verifyPerSecond = verified.events / ((performance.now() - verifying) / 1000);
+  // Again, timed no longer: the live heap after a full collection, sampled every 10,000 events.
+  const gc = collector();
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let heapPeak = heapBefore;
+  await verifyStore(store, {
+    onProgress: ({ events: seen }) => {
+      if (seen % 10_000 !== 0) return;
+      gc();
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    },
+  });
+  if (!verified.ok) throw new Error(`The seeded log does not verify: ${verified.failures[0]?.detail}`);
+
   const rebuilt = await readModels.rebuild('cases');
   await app.close();
   return {
@@ -65,5 +95,8 @@ export async function measureAt(dataDir: string, events: number): Promise<Scalin
     commandMs,
     rebuildPerSecond: rebuilt.events / (rebuilt.milliseconds / 1000),
     readAllPerSecond,
+    verifyPerSecond,
+    verifyHeapMb: (heapPeak - heapBefore) / 1024 / 1024,
+    streams: verified.streams,
   };
 }

@@ -7,3 +7,5 @@ export * from './report/annual-report-page.js';
 export * from './report/report-formats.js';
 export * from './page-paths.js';
 export * from './error-page.js';
+export * from './timeline/case-timeline-page.js';
+export * from './standalone-page.js';
