@@ -178,6 +178,13 @@ describe('every page: axe-core finds nothing and the keyboard reaches everything
     { name: 'report-public', who: 'complainant', path: '/annual-report/2025' },
     { name: 'history', who: 'auditor', path: '/cases/{informal}/history', screenshot: true },
     { name: 'replay', who: 'auditor', path: '/cases/{informal}/replay?step=2', screenshot: true },
+    { name: 'integrity', who: 'auditor', path: '/integrity', screenshot: true },
+    { name: 'integrity-verify', who: 'auditor', path: '/integrity/verify', screenshot: true },
+    { name: 'integrity-verify-case', who: 'auditor', path: '/integrity/verify?case={informal}' },
+    { name: 'integrity-verify-error', who: 'auditor', path: '/integrity/verify?case=not-a-case', status: 400 },
+    { name: 'integrity-projections', who: 'auditor', path: '/integrity/projections', screenshot: true },
+    { name: 'case-timeline', who: 'auditor', path: '/cases/{informal}/timeline', screenshot: 'first-screen' },
+    { name: 'integrity-refused', who: 'secretariat', path: '/integrity/verify', status: 403 },
     { name: 'not-found', who: 'outsider', path: '/cases/{informal}', status: 404, screenshot: true },
     { name: 'refused', who: 'complainant', path: '/cases/{informal}/replay', status: 403 },
     {

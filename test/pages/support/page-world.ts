@@ -105,5 +105,7 @@ const SCREENSHOTS = join(process.cwd(), 'docs', 'screenshots');
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   if (process.env['SCREENSHOTS'] !== '1') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // As a person first sees it: no control left focused by a previous step (the skip link would show).
+  await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { blur?: () => void } | null } }).document.activeElement?.blur?.());
   await page.screenshot({ path: join(SCREENSHOTS, `page-${name}.png`), fullPage });
 }

@@ -1,6 +1,7 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_SETTINGS, type AppSettings, DEFAULT_SESSION_SETTINGS } from '#config';
 import { HistoryController } from './audit/history.controller.js';
+import { IntegrityController } from './audit/integrity.controller.js';
 import { CaseListPage } from './cases/case-list-page.js';
 import { CasePage } from './cases/case-page.js';
 import { CasesController } from './cases/cases.controller.js';
@@ -24,7 +25,7 @@ import { SessionStore } from './session/session-store.js';
  * configurePages(app) for the form body types and the pages' headers.
  */
 @Module({
-  controllers: [HomeController, RaiseController, CommandFormController, HistoryController, CasesController, DirectoryController, AnnualReportController],
+  controllers: [HomeController, RaiseController, CommandFormController, HistoryController, IntegrityController, CasesController, DirectoryController, AnnualReportController],
   providers: [
     {
       provide: SessionStore,

@@ -3,8 +3,10 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { GetDispute, GetDisputeHistory, GetDisputeReplay, type HistoryEntry, type Principal } from '#application';
+import { type CaseBundle, GetCaseBundle } from '#audit';
 import { type DeadlineStep } from '#domain';
 import { Public } from '#http';
+import { PAGE_SECURITY_HEADERS, renderCaseTimelinePage } from '#web';
 import { PageQuery, type PageQueryValues } from '../platform/page-query.js';
 import { EVENT_TITLES, STATE_WORDS, STEP_LABELS } from '../cases/case-words.js';
 import { londonDateTime, weekdayDate } from '../platform/dates.js';
@@ -29,7 +31,8 @@ const titleOf = (type: string): string => EVENT_TITLES[type as keyof typeof EVEN
  * A case's full history, event by event with everything each event recorded (what GET
  * /disputes/{id}/history answers this person), and the step-through replay: the state after each
  * event from the machine that runs the live case (GET /disputes/{id}/replay, for auditors and the
- * secretariat; the query refuses anyone else).
+ * secretariat; the query refuses anyone else); the case bundle to download and its printable
+ * timeline (GET /disputes/{id}/bundle, for whoever may read the case).
  */
 @Controller('cases')
 @Public()
@@ -60,7 +63,30 @@ export class HistoryController {
       data: JSON.stringify(e.data, null, 2),
       replayHref: `/cases/${encodeURIComponent(id)}/replay?step=${i + 1}`,
     }));
-    this.page.render(request, reply, 'pages/history.njk', { pageTitle: `History: ${view.summary}`, section: '/cases' }, { view, events, caseHref: `/cases/${encodeURIComponent(id)}` });
+    const caseHref = `/cases/${encodeURIComponent(id)}`;
+    this.page.render(request, reply, 'pages/history.njk', { pageTitle: `History: ${view.summary}`, section: '/cases' }, { view, events, caseHref, bundleHref: `${caseHref}/bundle`, timelineHref: `${caseHref}/timeline` });
+  }
+
+  /** The case bundle as GET /disputes/{id}/bundle gives it: JSON to keep, checked offline with `cli verify --file`. */
+  @Get(':id/bundle')
+  async bundle(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
+    const bundle = await this.caseBundle(request, id);
+    void reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-disposition', `attachment; filename="case-${id.replace(/[^\w.-]/g, '_')}.json"`)
+      .send(JSON.stringify(bundle, (_, value: unknown) => (typeof value === 'bigint' ? value.toString() : value), 2));
+  }
+
+  /** The bundle's timeline as a page of its own, to print or save. */
+  @Get(':id/timeline')
+  async timeline(@Req() request: FastifyRequest, @Res() reply: FastifyReply, @Param('id') id: string): Promise<void> {
+    const page = renderCaseTimelinePage(await this.caseBundle(request, id));
+    void reply.headers({ 'content-type': 'text/html; charset=utf-8', ...PAGE_SECURITY_HEADERS }).send(page);
+  }
+
+  // Pages are sent with Cache-Control: no-store (configure-pages.ts), so no shared cache keeps a bundle.
+  private caseBundle(request: FastifyRequest, id: string): Promise<CaseBundle> {
+    return this.queries.execute(new GetCaseBundle(request.principal as Principal, id)) as Promise<CaseBundle>;
   }
 
   @Get(':id/replay')

@@ -29,6 +29,7 @@ export function navigationFor(principal: Principal, section: string | undefined)
     ['/raise', 'Raise a dispute', has('partner')],
     ['/directory', 'People', true],
     ['/signatories', 'Signatories', true],
+    ['/integrity', 'Log integrity', has('auditor')],
     ['/annual-report', 'Annual report', true],
   ];
   return items.filter(([, , shown]) => shown).map(([href, text]) => ({ href, text, active: href === section }));
