@@ -25,9 +25,10 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(settings),
         options.application ?? ApplicationModule.forRoot(settings, { observer: prometheusCommandObserver }),
-        // The audit side needs the real application (its store, queries and data directory).
+        // The audit side and the web pages need the real application (its store, queries, settings and data directory).
         ...(options.application ? [] : [AuditModule]),
-        ...(options.resources === false ? [] : [ResourcesModule, WebPagesModule]),
+        ...(options.resources === false ? [] : [ResourcesModule]),
+        ...(options.resources === false || options.application ? [] : [WebPagesModule]),
         ...(options.imports ?? []),
       ],
     };

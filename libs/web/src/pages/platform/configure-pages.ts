@@ -35,7 +35,8 @@ export async function configurePages(app: NestFastifyApplication): Promise<void>
   // Before any body is read: a body type is accepted only where it belongs.
   fastify.addHook('preParsing', async (request: FastifyRequest, _reply: FastifyReply, payload) => {
     const type = mediaTypeOf(request);
-    if (type === null) return payload;
+    // A GET's or HEAD's body is never read (Fastify parses none): its Content-Type refuses nothing, as before the pages.
+    if (type === null || request.method === 'GET' || request.method === 'HEAD') return payload;
     const page = isPagePath(request.url);
     const accepted = page ? type === FORM || type === MULTIPART : JSON_TYPES.test(type);
     if (!accepted) throw new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(type);
