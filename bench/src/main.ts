@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchCompact, COMMANDS_PER_LIFECYCLE, startBenchEngine } from './bench-compact.js';
+import { benchPages } from './pages-bench.js';
 import { benchAnnualReport } from './report-bench.js';
 import { measureAt } from './scaling.js';
 
@@ -75,6 +76,7 @@ async function main() {
     }
     const reportSizes = (process.env['BENCH_REPORT_SIZES'] ?? '1000,10000,100000').split(',').map(Number).filter((n) => n > 0);
     if (reportSizes.length > 0) await benchAnnualReport(join(dir, 'annual-report'), reportSizes);
+    if (process.env['BENCH_PAGES'] !== '0') await benchPages(join(dir, 'pages'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
