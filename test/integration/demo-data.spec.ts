@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { createCalendar, GetDispute, SYSTEM_PRINCIPAL } from '#application';
+import { applicationProjections, createCalendar, GetDispute, SYSTEM_PRINCIPAL } from '#application';
+import { checkProjections } from '#audit';
 import { type AppSettings, loadSettings } from '#config';
 import { OUTCOMES, stateNameOf } from '#domain';
 import { EVENT_STORE, type EventStore } from '#event-store';
@@ -77,6 +78,13 @@ describe('the demo data set, loaded for real', () => {
     const report = await engine.scheduler.runOnce();
     expect(report).toMatchObject({ missedDeadlines: 0, missedActions: 0, resumed: 0, refused: 0, failed: 0 });
     expect(await engine.app.get<EventStore>(EVENT_STORE).headPosition()).toBe(BigInt(loadedEvents));
+  });
+
+  it('holds read models equal to a rebuild from the log, as an auditor checks them', async () => {
+    expect(await engine.readModels.waitFor(BigInt(loadedEvents), 60_000)).toBe(true);
+    const check = await checkProjections(engine.app.get<EventStore>(EVENT_STORE), dataDir, applicationProjections(calendar), { scratchDir: root });
+    expect({ cases: check.cases, others: check.others }).toEqual({ cases: [], others: [] });
+    expect(check.ok).toBe(true);
   });
 
   it('dates every event in log order, none after now', async () => {

@@ -83,19 +83,23 @@ function restore(db: Database.Database, caseId: string): Staged {
   return { snapshot, facts, before: facts };
 }
 
+/** Adds a batch's contributions to the sums. */
 function addToTotals(db: Database.Database, delta: ReadonlyMap<string, number>): void {
   const upsert = statement(
     db,
     `INSERT INTO report_totals (year, metric, dim1, dim2, value) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (year, metric, dim1, dim2) DO UPDATE SET value = value + excluded.value`,
+     ON CONFLICT (year, metric, dim1, dim2) DO UPDATE SET value = value + excluded.value
+     RETURNING value`,
   );
-  const prune = statement(db, 'DELETE FROM report_totals WHERE year = ? AND metric = ? AND dim1 = ? AND dim2 = ? AND value = 0');
+  const prune = statement(db, 'DELETE FROM report_totals WHERE year = ? AND metric = ? AND dim1 = ? AND dim2 = ?');
   for (const [key, n] of delta) {
     if (n === 0) continue;
     const k = decodeTotalKey(key);
-    upsert.run(k.year, k.metric, k.dim1, k.dim2, n);
-    // Only a decrease can bring a sum to nought; a sum of nought is no row, so rebuilds give the same file.
-    if (n < 0) prune.run(k.year, k.metric, k.dim1, k.dim2);
+    const { value } = upsert.get(k.year, k.metric, k.dim1, k.dim2, n) as { value: number };
+    // A sum of nought is no row, so a rebuild gives the same file. An increase can bring one there
+    // too: a batch that moves a case's contribution between keys may take from a key before the
+    // batch that gives to it.
+    if (value === 0) prune.run(k.year, k.metric, k.dim1, k.dim2);
   }
 }
 
