@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Summarises a V8 .cpuprofile (node --cpu-prof): the functions with most self time, and self time
 // by where the code lives (our libs, each node_modules package, Node core, GC).
-// Usage: node bench/scripts/profile-top.mjs FILE.cpuprofile [N]
+// Usage: node bench/scripts/profile-top.mjs FILE.cpuprofile [N] [SKIP_SECONDS]
+// SKIP_SECONDS leaves out the first seconds of the profile (start-up: loading modules).
 import { readFileSync } from 'node:fs';
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, skipArg] = process.argv.slice(2);
 if (!file) {
   console.error('usage: profile-top.mjs FILE.cpuprofile [N]');
   process.exit(2);
@@ -14,7 +15,11 @@ const profile = JSON.parse(readFileSync(file, 'utf8'));
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();
 const deltas = profile.timeDeltas;
+const skipMicros = Number(skipArg ?? 0) * 1e6;
+let clock = 0;
 for (let i = 0; i < profile.samples.length; i++) {
+  clock += deltas[i] ?? 0;
+  if (clock < skipMicros) continue;
   const id = profile.samples[i];
   self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0));
 }

@@ -93,7 +93,7 @@ export async function measureStoreSize(
   try {
     const rssReadyMb = server.rssMb();
     const pool = httpPool(server.baseUrl, 4);
-    const { cast, sender } = await httpCast(pool, new Date().toISOString().slice(0, 10));
+    const { cast, sender } = await httpCast(pool, new Date().toISOString().slice(0, 10), 'after-start');
     const load = await drive(4, { warmupSeconds: 0.5, seconds: 2 }, async (time) => void (await lifecycle(sender, cast, time)));
     await pool.close();
     return { events: head, seedPerSecond, scanPerSecond, rebuildPerSecond, startupMs: server.startupMs, rssReadyMb, rssLoadedMb: server.rssMb(), commandP50Ms: load.p50Ms };
