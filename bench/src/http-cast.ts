@@ -21,7 +21,18 @@ export async function postJson(pool: Pool, path: string, token: string, body: un
 }
 
 /** The same cast as on the bus, registered over HTTP with the bootstrap admin token; commands sent as `POST /disputes…`. */
-export async function httpCast(pool: Pool, today: string, tag = 'bench'): Promise<{ cast: Cast; sender: CommandSender }> {
+export async function getJson(pool: Pool, path: string, token: string): Promise<unknown> {
+  const answer = await pool.request({ method: 'GET', path, headers: { authorization: `Bearer ${token}` } });
+  const text = await answer.body.text();
+  if (answer.statusCode !== 200) throw new Error(`GET ${path}: ${answer.statusCode} ${text}`);
+  return JSON.parse(text) as unknown;
+}
+
+export async function httpCast(
+  pool: Pool,
+  today: string,
+  tag = 'bench',
+): Promise<{ cast: Cast; sender: CommandSender; tokens: Readonly<Record<Party, string>> }> {
   const organisation = async (name: string, sector: string, type: string) =>
     String((await postJson(pool, '/organisations', BENCH_ADMIN_TOKEN, { name, sector, type }))['id']);
   const council = await organisation('Fenland District Council', 'statutory', 'district council');
@@ -46,5 +57,6 @@ export async function httpCast(pool: Pool, today: string, tag = 'bench'): Promis
       await postJson(pool, `/disputes/${caseId}/${command}`, people[by].token, body);
     },
   };
-  return { cast: { council, charity, mediatorId: people.mediator.id, today }, sender };
+  const tokens = Object.fromEntries(Object.entries(people).map(([party, p]) => [party, p.token])) as Record<Party, string>;
+  return { cast: { council, charity, mediatorId: people.mediator.id, today }, sender, tokens };
 }

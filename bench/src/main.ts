@@ -15,7 +15,7 @@ import { startServerProcess } from './server-process.js';
 import { measureStoreSize, templateEvents } from './store-size.js';
 
 /**
- * `npm run bench [-- --quick] [--only http,inprocess,case,store,report] [--profile DIR]`: every figure beside a
+ * `npm run bench [-- --quick] [--only http,inprocess,case,store,report] [--profile DIR] [--sizes 10000,100000]`: every figure beside a
  * baseline measured in the same run on the same disk (raw better-sqlite3, bare Nest + Fastify),
  * since these machines are shared and noisy; the ratios are what to compare between runs.
  */
@@ -32,6 +32,8 @@ interface Context {
   readonly profileDir: string | null;
   /** The measuring window of each load run. */
   readonly window: { readonly warmupSeconds: number; readonly seconds: number };
+  /** Store sizes to measure (`--sizes 10000,50000`), instead of the defaults. */
+  readonly sizes: readonly number[] | null;
 }
 
 interface Section {
@@ -145,7 +147,7 @@ const storeSize: Section = {
   async run(context) {
     const { dir, quick, results } = context;
     const template = await templateEvents(join(dir, 'template'));
-    const sizes = quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000];
+    const sizes = context.sizes ?? (quick ? [10_000, 100_000] : [10_000, 100_000, 1_000_000]);
     for (const size of sizes) {
       const row = await measureStoreSize(join(dir, `store-${size}`), size, template, (dataDir) => startApi(context, dataDir));
       const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1_000}k`;
@@ -164,7 +166,7 @@ const annualReport: Section = {
   name: 'report',
   title: `The annual report of one year (copies of ${REPORT_TEMPLATES} real histories)`,
   async run({ dir, quick, results }) {
-    const rows = await benchAnnualReport(join(dir, 'annual-report'), quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]);
+    const rows = await benchAnnualReport(join(dir, 'annual-report'), quick ? [1_000] : [1_000, 10_000, 100_000]);
     for (const row of rows) {
       const label = `${row.cases / 1_000}k cases`;
       results.add(this.title, { key: `reportSums${row.cases}`, name: `${label}: baseline, SELECT the year's sums`, value: row.baselineMs, unit: 'ms' });
@@ -185,6 +187,7 @@ async function main() {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
       profile: { type: 'string' },
+      sizes: { type: 'string' },
       'no-write': { type: 'boolean', default: false },
     },
   });
@@ -194,7 +197,7 @@ async function main() {
   const dir = mkdtempSync(join(process.env['BENCH_DIR'] ?? tmpdir(), 'compact-bench-'));
   const profileDir = values.profile ? resolve(values.profile) : null;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  const context: Context = { dir, quick, results, profileDir, window: quick ? { warmupSeconds: 1, seconds: 4 } : { warmupSeconds: 2, seconds: 10 } };
+  const context: Context = { dir, quick, results, profileDir, sizes: values.sizes ? values.sizes.split(',').map(Number) : null, window: quick ? { warmupSeconds: 1, seconds: 4 } : { warmupSeconds: 2, seconds: 10 } };
   try {
     for (const section of SECTIONS) {
       if (only && !only.includes(section.name) && section.name !== 'baselines') continue;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { disputeMachine, type DisputeSnapshot, EMPTY_CONTEXT, initialDisputeSnapshot } from '#domain';
+import { disputeMachine, type DisputeSnapshot, EMPTY_CONTEXT } from '#domain';
+import { INITIAL_CASE_STATE } from './case-fold.js';
 import { statement } from './statement-cache.js';
 
 /*
@@ -102,7 +103,7 @@ export function loadSnapshot(
 export const NO_ITEMS: CaseFileCounts = { notes: 0, evidence: 0, lessons: 0 };
 
 /** A snapshot that is not yet in any file. */
-export const NO_SNAPSHOT = { snapshot: initialDisputeSnapshot(), revision: -1n, counts: NO_ITEMS } as const;
+export const NO_SNAPSHOT = { snapshot: INITIAL_CASE_STATE, revision: -1n, counts: NO_ITEMS } as const;
 
 /** The file's revision of the case, to check a remembered state against (another instance or a rolled-back batch may have moved it). */
 export function storedRevision(db: Database.Database, tables: SnapshotTables, caseId: string): bigint | null {

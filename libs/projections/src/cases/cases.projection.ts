@@ -1,10 +1,8 @@
 import type Database from 'better-sqlite3';
 import {
-  applyDisputeEvent,
   caseAudience,
   currentAppointeeIds,
   type DisputeSnapshot,
-  initialDisputeSnapshot,
   londonDateOf,
   stageOfSnapshot,
   stateNameOf,
@@ -13,6 +11,7 @@ import { type RecordedEvent } from '#event-store';
 import { caseIdOfStream, toDisputeMachineEvent } from '#events';
 import { type Projection } from '../projection.js';
 import { type CaseFileCounts, loadSnapshot, NO_ITEMS, saveSnapshot, snapshotTablesSql, type SnapshotTables } from '../case-snapshots.js';
+import { foldCaseEvent, INITIAL_CASE_STATE } from '../case-fold.js';
 import { statement } from '../statement-cache.js';
 import { workItemsOf } from './work-items.js';
 
@@ -158,7 +157,7 @@ function current(db: Database.Database, caseId: string): { snapshot: DisputeSnap
     if (row && BigInt(row.revision) === remembered.event.revision) return { snapshot: remembered.snapshot, written: rowsWritten(remembered) };
   }
   const stored = loadSnapshot(db, SNAPSHOTS, caseId);
-  return stored ? { snapshot: stored.snapshot, written: { counts: stored.counts, rows: null } } : { snapshot: initialDisputeSnapshot(), written: { counts: NO_ITEMS, rows: null } };
+  return stored ? { snapshot: stored.snapshot, written: { counts: stored.counts, rows: null } } : { snapshot: INITIAL_CASE_STATE, written: { counts: NO_ITEMS, rows: null } };
 }
 
 /** After endBatch, a remembered state's `written` is what it wrote. */
@@ -286,7 +285,7 @@ export const casesProjection: Projection = {
     if (caseId === null) return;
     const machineEvent = toDisputeMachineEvent(event);
     const before = current(db, caseId);
-    const next = applyDisputeEvent(before.snapshot, machineEvent);
+    const next = foldCaseEvent(before.snapshot, machineEvent);
     mapOf(staged, db).set(caseId, { snapshot: next, event, at: machineEvent.at, written: before.written });
   },
   endBatch(db) {

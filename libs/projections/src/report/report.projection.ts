@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import {
-  applyDisputeEvent,
   type DisputeSnapshot,
   londonDateOf,
   type WorkingDayCalendar,
@@ -10,6 +9,7 @@ import { type CaseFacts, contributionDelta, contributionOf, decodeTotalKey, next
 import { caseIdOfStream, ORGANISATION_STREAM_PREFIX, toDisputeMachineEvent } from '#events';
 import { type Projection } from '../projection.js';
 import { type CaseFileCounts, loadSnapshot, NO_SNAPSHOT, saveSnapshot, snapshotTablesSql, type SnapshotTables, storedRevision } from '../case-snapshots.js';
+import { foldCaseEvent } from '../case-fold.js';
 import { statement } from '../statement-cache.js';
 
 export const REPORT_PROJECTION = 'report';
@@ -130,7 +130,7 @@ export function createReportProjection(calendar: WorkingDayCalendar): Projection
       if (caseId === null) return;
       const machineEvent = toDisputeMachineEvent(event);
       const state = batch.cases.get(caseId) ?? restore(db, caseId);
-      const next = applyDisputeEvent(state.snapshot, machineEvent);
+      const next = foldCaseEvent(state.snapshot, machineEvent);
       const facts = nextCaseFacts(state.facts, state.snapshot, next, machineEvent);
       if (machineEvent.type === 'LessonRecorded') {
         statement(db, 'INSERT OR REPLACE INTO report_lessons (case_id, lesson_id, recorded_on, clause, text) VALUES (?, ?, ?, ?, ?)').run(
