@@ -6,22 +6,23 @@ import { applyDisputeEvent, type DisputeMachineEvent, type DisputeSnapshot, init
  * second takes the first one's result instead of folding again: then they hold the same object
  * for the case's next event too. New cases start from one shared initial state, so this holds
  * from a case's first event on (a state restored from a file is the projection's own, and is
- * folded as before). Only recent results are kept: the projections follow the same log closely.
+ * folded as before). A result is kept until it is taken, and only the most recent ones: the
+ * projections follow the same log closely, and nothing here may keep old states alive.
  */
 export const INITIAL_CASE_STATE: DisputeSnapshot = initialDisputeSnapshot();
 
-const folded = new WeakMap<DisputeSnapshot, Map<string, DisputeSnapshot>>();
-/** The initial state has one successor per case; any other state has one per lineage. */
-const MOST_SUCCESSORS = 4_096;
+const folded = new Map<string, { readonly before: DisputeSnapshot; readonly next: DisputeSnapshot }>();
+const MOST_KEPT = 2_048;
 
 export function foldCaseEvent(before: DisputeSnapshot, machineEvent: DisputeMachineEvent): DisputeSnapshot {
   const key = JSON.stringify(machineEvent);
-  let successors = folded.get(before);
-  const known = successors?.get(key);
-  if (known !== undefined) return known;
+  const known = folded.get(key);
+  if (known !== undefined && known.before === before) {
+    folded.delete(key);
+    return known.next;
+  }
   const next = applyDisputeEvent(before, machineEvent);
-  if (!successors) folded.set(before, (successors = new Map()));
-  if (successors.size >= MOST_SUCCESSORS) successors.clear();
-  successors.set(key, next);
+  if (folded.size >= MOST_KEPT) folded.delete(folded.keys().next().value as string);
+  folded.set(key, { before, next });
   return next;
 }

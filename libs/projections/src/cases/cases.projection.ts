@@ -137,7 +137,7 @@ interface CaseState {
  */
 const staged = new WeakMap<Database.Database, Map<string, CaseState>>();
 const written = new WeakMap<Database.Database, Map<string, CaseState>>();
-const REMEMBERED_CASES = 10_000;
+const REMEMBERED_CASES = 2_000;
 
 function mapOf(maps: WeakMap<Database.Database, Map<string, CaseState>>, db: Database.Database): Map<string, CaseState> {
   let map = maps.get(db);

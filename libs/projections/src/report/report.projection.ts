@@ -69,7 +69,7 @@ interface Staged {
  * revision of the case (another instance, or a batch that rolled back, may have moved it).
  */
 const staged = new WeakMap<Database.Database, { cases: Map<string, Staged>; lastEventAt: string | null; remembered: Map<string, Staged> }>();
-const REMEMBERED_CASES = 10_000;
+const REMEMBERED_CASES = 2_000;
 
 function batchOf(db: Database.Database) {
   let batch = staged.get(db);
