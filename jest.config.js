@@ -14,7 +14,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^#(core|config|domain|event-store|events|application|projections|http|reporting|web)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(core|config|domain|event-store|events|application|projections|http|reporting|web|audit)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],

@@ -143,7 +143,7 @@ const caseLength: Section = {
 
 const storeSize: Section = {
   name: 'store',
-  title: 'By store size: seeding, scanning, rebuilding every read model, starting the API',
+  title: 'By store size: seeding, scanning, verifying the hash chain, rebuilding every read model, starting the API',
   async run(context) {
     const { dir, quick, results } = context;
     const template = await templateEvents(join(dir, 'template'));
@@ -153,6 +153,7 @@ const storeSize: Section = {
       const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1_000}k`;
       results.add(this.title, { key: `seed${label}`, name: `${label} events: seed through the store (group commit)`, value: row.seedPerSecond, unit: 'ev/s', vs: ['rawBatched'] });
       results.add(this.title, { key: `scan${label}`, name: `${label} events: read the whole log`, value: row.scanPerSecond, unit: 'ev/s', vs: ['rawScan'] });
+      results.add(this.title, { key: `verify${label}`, name: `${label} events: verify the hash chain`, value: row.verifyPerSecond, unit: 'ev/s', vs: ['rawScan'], note: `live heap +${row.verifyHeapMb.toFixed(1)} MB` });
       results.add(this.title, { key: `rebuild${label}`, name: `${label} events: rebuild every read model from zero`, value: row.rebuildPerSecond, unit: 'ev/s', vs: ['rawScan'] });
       results.add(this.title, { key: `startup${label}`, name: `${label} events: API start-up to /health/ready`, value: row.startupMs, unit: 'ms', vs: ['startup10k'] });
       results.add(this.title, { key: `rssReady${label}`, name: `${label} events: API RSS when ready`, value: row.rssReadyMb, unit: 'MB', vs: ['rssReady10k'] });

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCalendar } from '#application';
-import { EVENT_STORE, type EventStore, type EventToAppend, type RecordedEvent, SqliteEventStore } from '#event-store';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { EVENT_STORE, type EventStore, type EventToAppend, type RecordedEvent, SqliteEventStore, verifyStore } from '#event-store';
 import { allProjections, ReadModels } from '#projections';
 import { busCast, startBenchEngine } from './bus-cast.js';
 import { httpCast, httpPool } from './http-cast.js';
@@ -16,6 +18,10 @@ export interface StoreSizeRow {
   readonly seedPerSecond: number;
   /** Reading the whole log in pages of 5,000, events/s. */
   readonly scanPerSecond: number;
+  /** The whole hash chain verified (GET /audit/verify, cli verify), events/s. */
+  readonly verifyPerSecond: number;
+  /** Most the live heap (after a full collection) grew by while verifying, MB: a few fields per stream, never the events. */
+  readonly verifyHeapMb: number;
   /** Every read model (directory, cases, report) built from an empty file, events/s. */
   readonly rebuildPerSecond: number;
   /** The API process from spawn to `/health/ready` answering 200, ms. */
@@ -37,6 +43,12 @@ export async function templateEvents(dir: string): Promise<{ directory: Recorded
   const story = await store.readStream(`dispute-${id}`);
   await app.close();
   return { directory: all.filter((e) => !e.streamId.startsWith('dispute-')), story };
+}
+
+/** The collector, for live-heap figures (a bench only; the flag is set at run time). */
+function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
 }
 
 const copyOf = (e: RecordedEvent, caseId: string | null): EventToAppend => ({
@@ -81,6 +93,24 @@ export async function measureStoreSize(
   }
   const scanPerSecond = scanned / ((performance.now() - t) / 1000);
 
+  t = performance.now();
+  const verified = await verifyStore(store);
+  const verifyPerSecond = verified.events / ((performance.now() - t) / 1000);
+  if (!verified.ok) throw new Error(`The seeded log does not verify: ${verified.failures[0]?.detail}`);
+  // Again, timed no longer: the live heap after a full collection, sampled every 10,000 events.
+  const gc = collector();
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let heapPeak = heapBefore;
+  await verifyStore(store, {
+    onProgress: ({ events: seen }) => {
+      if (seen % 10_000 !== 0) return;
+      gc();
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+    },
+  });
+  const verifyHeapMb = (heapPeak - heapBefore) / 1024 / 1024;
+
   const readModels = new ReadModels(store, dir, allProjections({ calendar: createCalendar() }));
   t = performance.now();
   readModels.start();
@@ -96,7 +126,7 @@ export async function measureStoreSize(
     const { cast, sender } = await httpCast(pool, new Date().toISOString().slice(0, 10), 'after-start');
     const load = await drive(4, { warmupSeconds: 0.5, seconds: 2 }, async (time) => void (await lifecycle(sender, cast, time)));
     await pool.close();
-    return { events: head, seedPerSecond, scanPerSecond, rebuildPerSecond, startupMs: server.startupMs, rssReadyMb, rssLoadedMb: server.rssMb(), commandP50Ms: load.p50Ms };
+    return { events: head, seedPerSecond, scanPerSecond, verifyPerSecond, verifyHeapMb, rebuildPerSecond, startupMs: server.startupMs, rssReadyMb, rssLoadedMb: server.rssMb(), commandP50Ms: load.p50Ms };
   } finally {
     await server.stop();
   }

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { type JsonObject } from '#core';
 import {
   DuplicateEventIdError,
+  eventHash,
+  verifyStreamEvents,
   WrongExpectedRevisionError,
   type AppendResult,
   type EventStore,
@@ -377,11 +379,39 @@ export function describeEventStoreContract(
         expect(got?.id).toBe(sent.id);
         expect(got?.type).toBe(sent.type);
         expect(got?.data).toEqual(data);
-        expect(got?.metadata).toEqual(metadata);
+        const { hash: _hash, previousHash: _previous, ...given } = got?.metadata ?? {};
+        expect(given).toEqual(metadata);
       });
 
       it('answers ping', async () => {
         await expect(store.ping()).resolves.toBeUndefined();
+      });
+    });
+
+    describe('the audit seal', () => {
+      it('seals every event with the SHA-256 of its canonical form, chained to the event before it in its stream', async () => {
+        const s = stream('sealed');
+        await store.append(s, [event('A', { n: 1 }, { actor: 'x' })], 'no_stream');
+        await store.append(s, [event('B', { n: 2 }), event('C', { n: 3 })], 0n);
+        await store.append(stream('other'), [event('D')], 'no_stream');
+        const events = await store.readStream(s);
+        expect(events.map((e) => e.metadata['previousHash'])).toEqual([null, events[0]?.metadata['hash'], events[1]?.metadata['hash']]);
+        for (const e of events) {
+          expect(e.metadata['hash']).toMatch(/^[0-9a-f]{64}$/);
+          expect(e.metadata['hash']).toBe(eventHash(e));
+        }
+        expect(verifyStreamEvents(events).failures).toEqual([]);
+        const [other] = await store.readStream(stream('other'));
+        expect(other?.metadata['previousHash']).toBeNull();
+      });
+
+      it('seals again an event that comes with a seal (copied or imported), where it now stands', async () => {
+        const [original] = (await store.append(stream('from'), [event('A', { n: 1 })], 'no_stream'), await store.readStream(stream('from')));
+        await store.append(stream('to'), [event('B'), { id: randomUUID(), type: 'A', data: { n: 1 }, metadata: original?.metadata ?? {} }], 'no_stream');
+        const copied = await store.readStream(stream('to'));
+        expect(copied[1]?.metadata['previousHash']).toBe(copied[0]?.metadata['hash']);
+        expect(copied[1]?.metadata['hash']).not.toBe(original?.metadata['hash']);
+        expect(verifyStreamEvents(copied).failures).toEqual([]);
       });
     });
 

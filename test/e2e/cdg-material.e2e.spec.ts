@@ -71,6 +71,19 @@ describe('CDG-only material over HTTP', () => {
     expect(text.includes(MEDIATOR_NOTE)).toBe(sees);
   });
 
+  it.each(READERS)('GET /disputes/{id}/history?asOfPosition=, the case bundle and its printed timeline for the %s (sees CDG notes: %s)', async (reader, sees) => {
+    const asOf = await read(reader, `/disputes/${caseId}/history?asOfPosition=1000000`);
+    const bundle = await read(reader, `/disputes/${caseId}/bundle`);
+    const page = await who(reader).http.get(`/disputes/${caseId}/bundle`, { accept: 'text/html' });
+    expect(page.status).toBe(200);
+    for (const text of [asOf, bundle, page.text]) {
+      expect(text.includes(CDG_NOTE)).toBe(sees);
+      expect(text.includes(MEDIATOR_NOTE)).toBe(sees);
+    }
+    expect(bundle.includes(PARTIES_NOTE)).toBe(true);
+    expect((JSON.parse(bundle) as { withheld: number }).withheld).toBe(sees ? 0 : 2);
+  });
+
   it.each(READERS)('GET /disputes/{id}/replay for the %s (only the secretariat and auditors replay, and they see it)', async (reader) => {
     const response = await who(reader).http.get(`/disputes/${caseId}/replay`);
     if (reader === 'secretariat' || reader === 'auditor') {
@@ -101,6 +114,8 @@ describe('CDG-only material over HTTP', () => {
       expect(seen.status).toBe(200);
       expect(seen.text).not.toContain(CDG_NOTE);
       expect((await cast.mediator.http.get(`/disputes/${id}/history`)).text).not.toContain(CDG_NOTE);
+      expect((await cast.mediator.http.get(`/disputes/${id}/bundle`)).text).not.toContain(CDG_NOTE);
+      expect((await cast.mediator.http.get(`/disputes/${id}/bundle`, { accept: 'text/html' })).text).not.toContain(CDG_NOTE);
       // Not even in the state as it was while they were appointed.
       const asOf = (await cast.mediator.http.get(`/disputes/${id}/history?asOf=2030-01-01T00:00:00Z`)).text;
       expect(asOf).toContain('"state"');
@@ -113,7 +128,7 @@ describe('CDG-only material over HTTP', () => {
       await run(cast.mediator, id, 'record-session', { heldOn: '2026-03-02', attendees: ['Food bank', 'Council'], summary: 'First session' });
       await run(cast.mediator, id, 'declare-conflict', { interest: 'I advised the council on this grant' });
 
-      for (const path of [`/disputes/${id}`, `/disputes/${id}/history`]) expectProblem(await cast.mediator.http.get(path), 404);
+      for (const path of [`/disputes/${id}`, `/disputes/${id}/history`, `/disputes/${id}/bundle`]) expectProblem(await cast.mediator.http.get(path), 404);
       expect((await cast.mediator.http.get('/disputes')).text).not.toContain(id);
       expect((await cast.mediator.http.get('/work-queue')).text).not.toContain(id);
       expectProblem(await cast.mediator.http.post(`/disputes/${id}/add-note`, { text: 'Still here?' }), 404);

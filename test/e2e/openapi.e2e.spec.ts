@@ -345,6 +345,7 @@ describe('the OpenAPI document', () => {
       const role = roles?.[0];
       if (role === 'admin') return e2e.admin;
       if (role === 'partner') return cast.complainant.http;
+      if (role === 'auditor') return cast.auditor.http;
       return cast.secretariat.http;
     }
 

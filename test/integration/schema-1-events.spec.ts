@@ -1,4 +1,4 @@
-import { DisputeRepository, GetDispute, SYSTEM_PRINCIPAL } from '#application';
+import { DisputeRepository, GetDispute, GetDisputeReplay, SYSTEM_PRINCIPAL } from '#application';
 import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
 import { type Engine, seedCompact, startEngine } from '../support/engine.js';
 
@@ -47,6 +47,11 @@ describe('a case recorded at schema 1', () => {
     const view = await engine.queries.execute(new GetDispute(SYSTEM_PRINCIPAL, id));
     expect(view).toMatchObject({ state: 'closed', outcome: 'withdrawn' });
     expect(view.actions).toEqual([expect.objectContaining({ actionId: 'A1', status: 'closed-unfinished' })]);
+    // The replay upcasts the same way: its last step is the case as the live read has it.
+    const replay = await engine.queries.execute(new GetDisputeReplay(c.auditor, id));
+    const { revision: _revision, position: _position, ...live } = await engine.queries.execute(new GetDispute(c.auditor, id));
+    expect(replay.steps.map((step) => step.state)).toEqual(['informal.awaitingAcknowledgement', 'informal.inDiscussion', 'actionsOpen', 'closed', 'closed']);
+    expect(replay.steps.at(-1)?.view).toEqual(live);
     const { context } = (await new DisputeRepository(store).load(id))!.snapshot;
     expect(context.actions[0]).toMatchObject({ checkOn: '2026-04-08', checkRule: null, calendarVersion: null });
     await engine.settle();

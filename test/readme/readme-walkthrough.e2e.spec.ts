@@ -2,11 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, REPO, shellEnv, startProcess, withDist } from '../support/processes.js';
+import { runnableBlocks } from '../support/readme-blocks.js';
 
-/** The shell blocks README.md marks `<!-- readme-test: run -->`, in order, exactly as written there. */
-export function runnableBlocks(markdown: string): string[] {
-  return [...markdown.matchAll(/<!-- readme-test: run -->\r?\n```(?:sh|bash)\r?\n([\s\S]*?)\r?\n```/g)].map((m) => m[1]!);
-}
 
 /**
  * Issue 7: the README's curl walkthrough, pasted into a shell, takes a dispute to closure. The

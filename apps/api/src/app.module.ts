@@ -1,5 +1,6 @@
 import { type DynamicModule, type ForwardReference, Module, type Type } from '@nestjs/common';
 import { ApplicationModule } from '#application';
+import { AuditModule } from '#audit';
 import { type AppSettings } from '#config';
 import { PlatformModule, prometheusCommandObserver, ResourcesModule } from '#http';
 
@@ -23,6 +24,8 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(settings),
         options.application ?? ApplicationModule.forRoot(settings, { observer: prometheusCommandObserver }),
+        // The audit side needs the real application (its store, queries and data directory).
+        ...(options.application ? [] : [AuditModule]),
         ...(options.resources === false ? [] : [ResourcesModule]),
         ...(options.imports ?? []),
       ],

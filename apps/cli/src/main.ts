@@ -1,21 +1,32 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { NestFactory } from '@nestjs/core';
-import { Command } from 'commander';
-import { ApplicationModule, rebuildWithProgressBar } from '#application';
-import { DataDirRegistration, ReadModels } from '#projections';
+import { Command, CommanderError } from 'commander';
 import { ConfigurationError, loadSettings } from '#config';
 import { copyLog, EventStoreDbEventStore, redactedConnectionString, SqliteEventStore } from '#event-store';
 import { startApi } from '../../api/src/start-api.js';
+import { addCheckProjectionsCommand } from './commands/check-projections.command.js';
+import { addCheckpointCommand } from './commands/checkpoint.command.js';
+import { EXIT } from './commands/exit-codes.js';
+import { addExportCommand } from './commands/export.command.js';
+import { addImportCommand } from './commands/import.command.js';
+import { addRebuildCommand } from './commands/rebuild.command.js';
+import { addReplayCommand } from './commands/replay.command.js';
+import { addVerifyCommand } from './commands/verify.command.js';
 import { prepareDemo, printTokens } from './demo/demo-command.js';
 import { registerReportCommand } from './report/report-command.js';
 
-/** The command line: `demo` (load and serve the demo), `serve`, `rebuild`, `copy-log`. Settings come from the environment. */
+/**
+ * The command line (`npm run cli -- …`, `npx compact-disputes …`): `demo`, `serve`, the auditors'
+ * `replay`, `verify`, `export`, `import`, `checkpoint`, `check-projections`, and `rebuild`,
+ * `copy-log`. Settings come from the environment; exit statuses are EXIT's (commands/exit-codes.ts).
+ */
 const program = new Command()
   .name('compact-disputes')
   .description('The Cambridgeshire Compact section 6 dispute engine')
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Usage errors exit 2 (EXIT.usage), help 0, rather than commander's 1.
+  .exitOverride();
 
 program
   .command('demo')
@@ -36,25 +47,6 @@ program
   .action(async () => {
     const app = await startApi();
     if (!app) process.exit(1);
-  });
-
-program
-  .command('rebuild')
-  .argument('[projections...]', 'read models to rebuild (default: all)')
-  .description('rebuild read models from position zero into fresh files and swap them in, with a progress bar')
-  .action(async (names: string[]) => {
-    const settings = loadSettings();
-    // Before anything is opened: a running server would go on reading the files a rebuild replaces.
-    DataDirRegistration.assertUnused(settings.dataDir);
-    // No scheduler runs here: a rebuild only reads the log.
-    const app = await NestFactory.createApplicationContext(ApplicationModule.forRoot(settings, { scheduler: { enabled: false } }), { logger: ['error'] });
-    await app.init();
-    try {
-      const results = await rebuildWithProgressBar(app.get(ReadModels), names);
-      for (const r of results) console.log(`${r.name}: ${r.events} events to position ${String(r.position)} in ${r.milliseconds} ms, ${r.failures} failures, ${r.haltedStreams} streams halted`);
-    } finally {
-      await app.close();
-    }
   });
 
 program
@@ -83,7 +75,19 @@ program
   });
 registerReportCommand(program);
 
+addReplayCommand(program);
+addVerifyCommand(program);
+addExportCommand(program);
+addImportCommand(program);
+addCheckpointCommand(program);
+addCheckProjectionsCommand(program);
+addRebuildCommand(program);
+
 program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    return;
+  }
   console.error(error instanceof ConfigurationError || error instanceof Error ? error.message : error);
-  process.exit(1);
+  process.exit(error instanceof ConfigurationError ? EXIT.cannotRun : 1);
 });

@@ -79,6 +79,9 @@ export interface ApplicationExtras {
   readonly scheduler?: DeadlineSchedulerOptions;
 }
 
+/** The read models the application keeps, built as it builds them (a consistency check rebuilds the same). */
+export const applicationProjections = (calendar: WorkingDayCalendar = createCalendar()) => allProjections({ calendar });
+
 /** A read model over one projection's file, which ReadModels owns (and swaps on a rebuild). */
 const readModel = <T>(type: new (db: () => Database.Database) => T, projection: string): Provider => ({
   provide: type,
@@ -100,7 +103,7 @@ export class ApplicationModule {
       { provide: EVIDENCE_STORE, useFactory: (): EvidenceStore => new FileEvidenceStore(join(settings.dataDir, 'evidence')) },
       {
         provide: ReadModels,
-        useFactory: (store: EventStore, calendar: WorkingDayCalendar) => new ReadModels(store, settings.dataDir, allProjections({ calendar })),
+        useFactory: (store: EventStore, calendar: WorkingDayCalendar) => new ReadModels(store, settings.dataDir, applicationProjections(calendar)),
         inject: [EVENT_STORE, WorkingDayCalendar],
       },
       readModel(CaseListReadModel, CASES_PROJECTION),

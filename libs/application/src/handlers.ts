@@ -79,7 +79,7 @@ export class GetDisputeHandler implements IQueryHandler<GetDispute> {
 export class GetDisputeHistoryHandler implements IQueryHandler<GetDisputeHistory> {
   constructor(@Inject(DisputeQueries) private readonly queries: DisputeQueries) {}
   execute(q: GetDisputeHistory) {
-    return this.queries.history(q.principal, q.caseId, q.asOf);
+    return this.queries.history(q.principal, q.caseId, q.asOf, q.asOfPosition);
   }
 }
 
@@ -87,7 +87,7 @@ export class GetDisputeHistoryHandler implements IQueryHandler<GetDisputeHistory
 export class GetDisputeReplayHandler implements IQueryHandler<GetDisputeReplay> {
   constructor(@Inject(DisputeQueries) private readonly queries: DisputeQueries) {}
   execute(q: GetDisputeReplay) {
-    return this.queries.replay(q.principal, q.caseId);
+    return this.queries.replay(q.principal, q.caseId, q.as);
   }
 }
 

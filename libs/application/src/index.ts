@@ -10,6 +10,7 @@ export * from './command-observer.js';
 export * from './event-store.factory.js';
 export * from './dispute/dispute-repository.js';
 export * from './dispute/actor-selection.js';
+export * from './dispute/case-parts.js';
 export * from './dispute/evidence-store.js';
 export * from './dispute/file-evidence-store.js';
 export * from './dispute/evidence-upload.js';

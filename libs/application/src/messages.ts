@@ -2,6 +2,7 @@ import { Command, Query } from '@nestjs/cqrs';
 import { type CaseCommand, type DisputeCommandMap, type DisputeView, type EngineCommand, type Sector } from '#domain';
 import { type ProjectionStatus, type RebuildResult } from '#projections';
 import { type CommandResult, type WriteOptions } from './command-result.js';
+import { type CasePart } from './dispute/case-parts.js';
 import { type Principal } from './principal.js';
 import { type DisputeList, type DisputeListFilters, type WorkQueue } from './read-side/read-side.types.js';
 
@@ -97,20 +98,24 @@ export interface HistoryEntry {
   readonly metadata: unknown;
 }
 
-export class GetDisputeHistory extends Query<{ readonly id: string; readonly events: HistoryEntry[]; readonly asOf?: string; readonly state?: DisputeView }> {
+export class GetDisputeHistory extends Query<{ readonly id: string; readonly events: HistoryEntry[]; readonly asOf?: string; readonly asOfPosition?: bigint; readonly state?: DisputeView }> {
   constructor(
     readonly principal: Principal,
     readonly caseId: string,
     readonly asOf?: string,
+    /** Only the events up to this global position (with asOf: up to both). */
+    readonly asOfPosition?: bigint,
   ) {
     super();
   }
 }
 
-export class GetDisputeReplay extends Query<{ readonly id: string; readonly steps: { readonly event: HistoryEntry; readonly state: string; readonly stage: number | null; readonly view: DisputeView }[] }> {
+export class GetDisputeReplay extends Query<{ readonly id: string; readonly as?: CasePart; readonly steps: { readonly event: HistoryEntry; readonly state: string; readonly stage: number | null; readonly view: DisputeView }[] }> {
   constructor(
     readonly principal: Principal,
     readonly caseId: string,
+    /** Show the commands this part of the case could send at each step (default: the caller's). */
+    readonly as?: CasePart,
   ) {
     super();
   }

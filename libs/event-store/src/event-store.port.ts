@@ -12,6 +12,7 @@ export interface EventToAppend {
   readonly id: string;
   readonly type: string;
   readonly data: JsonObject;
+  /** Stored with the audit seal added (`previousHash`, `hash`: audit/event-seal.ts); a seal it comes with is made again. */
   readonly metadata: JsonObject;
 }
 
@@ -55,6 +56,16 @@ export interface EventSubscription extends AsyncIterable<RecordedEvent> {
   unsubscribe(): Promise<void>;
 }
 
+/** Where the audit hash chain began in this store (see audit/event-seal.ts). */
+export interface ChainOrigin {
+  /**
+   * Events already stored when the upgrade that brought the chain ran were sealed then, not when
+   * they were written: tampering before that moment cannot show. null when every event was sealed
+   * as it was appended.
+   */
+  readonly sealedByUpgrade: { readonly throughPosition: bigint; readonly events: number; readonly at: string } | null;
+}
+
 export interface EventStore {
   append(streamId: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   /** Events of one stream in revision order; an empty array when the stream does not exist. */
@@ -64,6 +75,10 @@ export interface EventStore {
   /** Position of the last event in the log, 0n when empty. */
   headPosition(): Promise<bigint>;
   subscribeToAll(options?: SubscribeOptions): EventSubscription;
+  /** True when positions run 1, 2, 3… with no gaps (SQLite's rowid), so a gap is an event removed behind the store's back. */
+  readonly densePositions?: boolean;
+  /** Where the audit hash chain began; a store without one sealed every event on append. */
+  chainOrigin?(): Promise<ChainOrigin>;
   /** Cheap round trip used by readiness checks. */
   ping(): Promise<void>;
   /**

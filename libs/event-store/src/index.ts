@@ -8,3 +8,5 @@ export type { SubscriptionDrop } from './eventstoredb/eventstoredb-subscription.
 export { CONNECTION_STRING_SCHEMES, redactedConnectionString } from './eventstoredb/connection-string.js';
 export * from './copy-log.js';
 export { useWriteAheadLog } from './sqlite/write-ahead-log.js';
+export * from './unreadable-event.error.js';
+export * from './audit/index.js';

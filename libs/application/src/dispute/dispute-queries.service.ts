@@ -22,6 +22,7 @@ import { readMetadata, toDisputeMachineEvent } from '#events';
 import { type DisputeCaseView, type HistoryEntry } from '../messages.js';
 import { type Principal } from '../principal.js';
 import { actorsFor } from './actor-selection.js';
+import { allowedForPart, type CasePart } from './case-parts.js';
 import { DisputeRepository } from './dispute-repository.js';
 
 /** The actor as recorded, with the names the directory gives its person and organisations now. */
@@ -84,29 +85,59 @@ export class DisputeQueries {
     return { ...this.view(principal, now, this.clock.now().toISOString(), now.context), revision: loaded.revision, position: loaded.position };
   }
 
-  async history(principal: Principal, caseId: string, asOf?: string) {
+  /** With `asOf` and/or `asOfPosition`: only the events up to then (both, when both are given), and the state the case was in. */
+  async history(principal: Principal, caseId: string, asOf?: string, asOfPosition?: bigint) {
     const loaded = await this.repository.load(caseId);
     if (!loaded || !maySeeCase(loaded.snapshot.context, principal)) throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
     const recorded = await this.repository.readEvents(caseId);
     const readable = (events: RecordedEvent[]) => this.readable(loaded.snapshot.context, principal, events).map((e) => toEntry(e, this.names));
-    if (asOf === undefined) return { id: caseId, events: readable(recorded) };
-    const upTo = recorded.filter((e) => readMetadata(e.metadata).occurredAt <= asOf);
+    if (asOf === undefined && asOfPosition === undefined) return { id: caseId, events: readable(recorded) };
+    const upTo = recorded.filter((e) => (asOf === undefined || readMetadata(e.metadata).occurredAt <= asOf) && (asOfPosition === undefined || e.position <= asOfPosition));
     const snapshot = upTo.reduce((s, e) => applyDisputeEvent(s, toDisputeMachineEvent(e)), initialDisputeSnapshot());
+    // The state is shown at the later of the two bounds that still holds: the instant asked for, or the last event's time.
+    const at = asOf ?? (upTo.length > 0 ? readMetadata(upTo.at(-1)!.metadata).occurredAt : this.clock.now().toISOString());
     return {
       id: caseId,
-      asOf,
+      ...(asOf !== undefined && { asOf }),
+      ...(asOfPosition !== undefined && { asOfPosition }),
       events: readable(upTo),
-      ...(upTo.length > 0 ? { state: this.view(principal, snapshot, asOf, loaded.snapshot.context) } : {}),
+      ...(upTo.length > 0 ? { state: this.view(principal, snapshot, at, loaded.snapshot.context) } : {}),
     };
   }
 
-  async replay(principal: Principal, caseId: string) {
+  /**
+   * The state after each event, from the same machine and upcasting as the live case. `allowed`
+   * is for the part asked for (`as`: who stood in it at that step), else for the caller.
+   */
+  async replay(principal: Principal, caseId: string, as?: CasePart) {
     const loaded = await this.repository.load(caseId);
     if (!loaded || !maySeeCase(loaded.snapshot.context, principal)) throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
     if (!principal.roles.some((r) => r === 'auditor' || r === 'secretariat')) {
       throw new ForbiddenError('Only auditors and the secretariat replay a case.');
     }
     const recorded = await this.repository.readEvents(caseId);
+    return { id: caseId, ...(as !== undefined && { as }), steps: this.steps(principal, loaded.snapshot.context, recorded, as) };
+  }
+
+  /**
+   * What a case bundle holds for this principal: every event as stored, those it may not read
+   * marked (CDG-only material: the bundle keeps only their place and seal), and the steps of the
+   * ones it may read, with the case as it stood after each. Whoever may read the case may have it.
+   */
+  async record(principal: Principal, caseId: string) {
+    const loaded = await this.repository.load(caseId);
+    if (!loaded || !maySeeCase(loaded.snapshot.context, principal)) throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
+    const recorded = await this.repository.readEvents(caseId);
+    const readable = new Set(this.readable(loaded.snapshot.context, principal, recorded));
+    return {
+      id: caseId,
+      events: recorded.map((event) => ({ event, readable: readable.has(event) })),
+      steps: this.steps(principal, loaded.snapshot.context, recorded),
+      now: this.view(principal, loaded.snapshot, this.clock.now().toISOString(), loaded.snapshot.context),
+    };
+  }
+
+  private steps(principal: Principal, now: DisputeContext, recorded: RecordedEvent[], as?: CasePart) {
     let snapshot = initialDisputeSnapshot();
     const after = recorded.map((e) => {
       snapshot = applyDisputeEvent(snapshot, toDisputeMachineEvent(e));
@@ -119,14 +150,14 @@ export class DisputeQueries {
       while (j + 1 < after.length && isPassingState(stateNameOf(after[j]!.snapshot))) j++;
       return after[j]!.snapshot;
     };
-    const readable = new Set(this.readable(loaded.snapshot.context, principal, recorded));
-    const steps = after.flatMap(({ event, at }, i) => {
+    const readable = new Set(this.readable(now, principal, recorded));
+    return after.flatMap(({ event, at }, i) => {
       if (!readable.has(event)) return [];
       const state = shown(i);
-      const view = this.view(principal, state, at, loaded.snapshot.context);
-      return [{ event: toEntry(event, this.names), state: stateNameOf(state), stage: stageOfSnapshot(state), view }];
+      const view = this.view(principal, state, at, now);
+      const allowed = as === undefined ? view.allowed : allowedForPart(state, as, at);
+      return [{ event: toEntry(event, this.names), state: stateNameOf(state), stage: stageOfSnapshot(state), view: { ...view, allowed } }];
     });
-    return { id: caseId, steps };
   }
 
   /** The events this principal may read: CDG-only material is left out for anyone who may not see it. */

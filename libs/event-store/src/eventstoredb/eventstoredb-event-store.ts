@@ -3,7 +3,6 @@ import {
   BACKWARDS,
   END,
   ErrorType,
-  type EventData,
   EventStoreDBClient,
   excludeSystemEvents,
   type Filter,
@@ -12,7 +11,6 @@ import {
   START,
   streamNameFilter,
 } from '@eventstore/db-client';
-import { type JsonObject } from '#core';
 import {
   WrongExpectedRevisionError,
   type AppendResult,
@@ -29,9 +27,10 @@ import { EventStoreClosedError } from '../event-store-closed.error.js';
 import { expectationHolds, limitOf } from '../expectation.js';
 import { clientConnectionString } from './connection-string.js';
 import { clientErrorType, translateError } from './error-translation.js';
-import { fromResolvedEvent, toEventData, type Conversion } from './event-serialisation.js';
+import { fromResolvedEvent, type Conversion } from './event-serialisation.js';
 import { assertDistinctIds, type KnownStream, KnownStreams } from './known-stream.js';
 import { clientPosition } from './positions.js';
+import { sealedEventData } from './sealed-append.js';
 import { ReconnectionPolicy, type ReconnectionPolicyOptions } from './reconnection-policy.js';
 import { ResilientSubscription, type SubscriptionDrop } from './eventstoredb-subscription.js';
 
@@ -95,7 +94,7 @@ export class EventStoreDbEventStore implements EventStore {
       if (!expectationHolds(expected, actual)) throw new WrongExpectedRevisionError(streamId, expected, actual);
       if (events.length === 0) return { nextExpectedRevision: actual ?? -1n, position: known.last?.position ?? 0n };
 
-      const proposed = this.seal(streamId, known, events);
+      const proposed = sealedEventData(streamId, known, events);
       try {
         await this.client.appendToStream(this.nameOf(streamId), proposed, { expectedRevision: actual ?? 'no_stream' });
       } catch (error) {
@@ -188,21 +187,6 @@ export class EventStoreDbEventStore implements EventStore {
     this.closed = true;
     for (const subscription of [...this.subscriptions]) subscription.stop();
     await this.client.dispose();
-  }
-
-  /**
-   * Audit seam: the metadata each event is stored with, computed before the append from the
-   * revision being written and the stream's last stored event (`previous`; the events of one batch
-   * follow each other in order). The append then goes in at exactly that revision and fails if the
-   * stream moved, so a per-stream hash chain computed here stays consistent. A pass-through until
-   * the audit work lands.
-   */
-  private sealMetadata(_streamId: string, _revision: bigint, event: EventToAppend, _previous: RecordedEvent | null): JsonObject {
-    return event.metadata;
-  }
-
-  private seal(streamId: string, known: KnownStream, events: readonly EventToAppend[]): EventData[] {
-    return events.map((event, i) => toEventData(event, this.sealMetadata(streamId, known.nextRevision + BigInt(i), event, known.last)));
   }
 
   /** Brings the stream's index up to date: reads only the events after those already known. */

@@ -170,8 +170,9 @@ describe('SqliteEventStore', () => {
     await expect(store.readStream('s', { limit: 1.5 })).rejects.toBeInstanceOf(RangeError);
   });
 
-  it('stores type, data and metadata in their own columns as JSON text', async () => {
+  it('stores type, data and metadata (with its seal) in their own columns as JSON text', async () => {
     await store.append('s', [{ id: randomUUID(), type: 'Typed', data: { a: [1, { b: 'ç' }] }, metadata: { m: true } }], 'no_stream');
+    const [stored] = await store.readStream('s');
     const raw = new Database(file.filename, { readonly: true });
     try {
       expect(raw.prepare('SELECT stream_id, revision, type, data, metadata FROM events').get()).toEqual({
@@ -179,7 +180,7 @@ describe('SqliteEventStore', () => {
         revision: 0,
         type: 'Typed',
         data: '{"a":[1,{"b":"ç"}]}',
-        metadata: '{"m":true}',
+        metadata: `{"m":true,"previousHash":null,"hash":"${String(stored?.metadata['hash'])}"}`,
       });
     } finally {
       raw.close();

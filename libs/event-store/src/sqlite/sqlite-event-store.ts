@@ -6,6 +6,7 @@ import {
   DuplicateEventIdError,
   WrongExpectedRevisionError,
   type AppendResult,
+  type ChainOrigin,
   type EventStore,
   type EventSubscription,
   type EventToAppend,
@@ -15,6 +16,7 @@ import {
   type RecordedEvent,
   type SubscribeOptions,
 } from '../event-store.port.js';
+import { sealBatch, storedSeal } from '../audit/event-seal.js';
 import { EventStoreClosedError } from '../event-store-closed.error.js';
 import { EventStoreFullError } from '../event-store-full.error.js';
 import { expectationHolds, limitOf } from '../expectation.js';
@@ -65,6 +67,16 @@ interface AppendRequest {
 interface StreamTail {
   readonly revision: bigint;
   readonly position: bigint;
+  /** The audit seal of the stream's last event, which the next one chains to. */
+  readonly hash: string | null;
+}
+
+/** A restored event whose seal, computed where it is written, is not the one it was exported with. */
+export class RestoredSealMismatchError extends Error {
+  constructor(readonly position: bigint, readonly streamId: string, readonly revision: bigint) {
+    super(`The event at position ${position} (revision ${revision} of ${streamId}) does not seal to the hash it was exported with`);
+    this.name = 'RestoredSealMismatchError';
+  }
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
@@ -83,6 +95,8 @@ const WRITE_PROBE_BYTES = 64 * 1024;
  * expectation undoes only that append. Positions are the rowid: gap-free from 1.
  */
 export class SqliteEventStore implements EventStore {
+  /** Positions are the rowid, handed out without gaps. */
+  readonly densePositions = true;
   private readonly db: Database.Database;
   private readonly commits = new CommitSignal();
   private readonly subscriptions = new Set<SqliteSubscription>();
@@ -128,7 +142,8 @@ export class SqliteEventStore implements EventStore {
 
     this.logHeadStmt = this.db.prepare('SELECT coalesce(max(position), 0) FROM events').pluck();
     this.streamTailStmt = this.db.prepare(
-      'SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+      `SELECT revision, position, CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.hash') END AS hash
+       FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`,
     );
     this.eventPlaceStmt = this.db.prepare('SELECT stream_id, revision FROM events WHERE event_id = ?');
     this.streamIdsFromStmt = this.db.prepare(
@@ -266,6 +281,48 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
+  /** Whether the upgrade that brought the hash chain sealed events already stored, and how far. */
+  async chainOrigin(): Promise<ChainOrigin> {
+    this.assertOpen();
+    const row = this.db.prepare('SELECT sealed_to_position, events, at FROM chain_upgrades ORDER BY id DESC LIMIT 1').get() as
+      | { sealed_to_position: bigint; events: bigint; at: string }
+      | undefined;
+    return { sealedByUpgrade: row ? { throughPosition: row.sealed_to_position, events: Number(row.events), at: row.at } : null };
+  }
+
+  /**
+   * Writes exported events back exactly as they were (import into an empty store): the same
+   * positions, stream revisions, ids, types, data, metadata and recorded times. Each is sealed as
+   * an append seals it, chained to its stream's previous event in this file, and must come out with
+   * the hash it was exported with; positions must follow the log's head and revisions each
+   * stream's last. All of one call commits together, or nothing does.
+   */
+  restore(events: readonly RecordedEvent[]): void {
+    this.assertOpen();
+    this.db
+      .transaction(() => {
+        let head = this.logHeadStmt.get() as bigint;
+        for (const event of events) {
+          if (event.position <= head) throw new RangeError(`Position ${event.position} does not follow the log's head ${head}`);
+          const tail = (this.streamTailStmt.get(event.streamId) as StreamTail | undefined) ?? null;
+          const next = (tail?.revision ?? -1n) + 1n;
+          if (event.revision !== next) throw new RangeError(`Revision ${event.revision} of ${event.streamId} does not follow its last revision (${next - 1n})`);
+          const [metadata] = sealBatch(event.streamId, event.revision, tail?.hash ?? null, [event]) as [JsonObject];
+          if (metadata['hash'] !== storedSeal(event.metadata).hash) throw new RestoredSealMismatchError(event.position, event.streamId, event.revision);
+          try {
+            this.insertStmt.run(event.position, event.id, event.streamId, event.revision, event.type, JSON.stringify(event.data), JSON.stringify(metadata), event.recordedAt.toISOString());
+          } catch (error) {
+            if (isEventIdConflict(error)) throw new DuplicateEventIdError(event.id);
+            throw error;
+          }
+          head = event.position;
+        }
+        this.counters.events += events.length;
+      })
+      .immediate();
+    this.commits.notify();
+  }
+
   /** A full disk in the port's words (and remembered for checkWritable); anything else as it is. */
   private translated(error: unknown): unknown {
     if (!isDiskFull(error)) return error;
@@ -347,10 +404,12 @@ export class SqliteEventStore implements EventStore {
     const recordedAt = new Date().toISOString();
     let position = this.logHeadStmt.get() as bigint;
     let revision = actual ?? -1n;
-    for (const event of events) {
+    // Sealed here, inside the transaction, from the stream's last seal as the file holds it.
+    const sealed = sealBatch(streamId, revision + 1n, tail?.hash ?? null, events);
+    for (const [i, event] of events.entries()) {
       position += 1n;
       revision += 1n;
-      const metadata = this.sealMetadata(streamId, revision, event);
+      const metadata = sealed[i] as JsonObject;
       try {
         this.insertStmt.run(
           position,
@@ -389,15 +448,6 @@ export class SqliteEventStore implements EventStore {
       throw new DuplicateEventIdError(first.id);
     }
     return { nextExpectedRevision: place.revision + BigInt(events.length) - 1n, position: last.position };
-  }
-
-  /**
-   * Audit seam: runs inside the append transaction once per event, in revision order, so a
-   * per-stream hash chain can read the stream's previous event here and add its hash to the
-   * metadata it returns. A no-op until the audit work lands.
-   */
-  private sealMetadata(_streamId: string, _revision: bigint, event: EventToAppend): JsonObject {
-    return event.metadata;
   }
 }
 

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ProjectionsController } from './admin/projections.controller.js';
 import { AssetsController } from './assets/assets.controller.js';
+import { AuditController } from './audit/audit.controller.js';
+import { BundleController } from './disputes/bundle.controller.js';
 import { DisputeCommandsController } from './disputes/dispute-commands.controller.js';
 import { DisputesController } from './disputes/disputes.controller.js';
 import { EvidenceController } from './disputes/evidence.controller.js';
@@ -22,11 +24,13 @@ import { WorkQueueController } from './work-queue/work-queue.controller.js';
     MeController,
     DisputesController,
     EvidenceController,
+    BundleController,
     DisputeCommandsController,
     WorkQueueController,
     ProjectionsController,
     ReportsController,
     AssetsController,
+    AuditController,
   ],
 })
 export class ResourcesModule {}

@@ -34,6 +34,7 @@ export function createOpenApiDocument(app: INestApplication, info: ApiInfo): Ope
     .addTag('reports', 'The Compact annual report (Compact 5.1–5.3): the CDG edition and the public one.')
     .addTag('pages', 'What the web pages need besides their HTML: their stylesheets.')
     .addTag('admin', 'Read model administration.')
+    .addTag('audit', 'Integrity checks for auditors: the hash chain verified, signed checkpoints, the read models checked against the log.')
     .addTag('operations', 'Health and metrics, for probes and monitoring.')
     .addBearerAuth(
       {

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
-import { encodeCursor, LISTABLE_STATES, MAX_PAGE_SIZE } from '#application';
+import { CASE_PARTS, encodeCursor, LISTABLE_STATES, MAX_PAGE_SIZE } from '#application';
 import { isValidIsoDate } from '#domain';
-import { Custom, Id, IsoDate, Text, TEXT } from '../shared/fields.js';
+import { Custom, Id, IsoDate, OneOf, Text, TEXT } from '../shared/fields.js';
 
 /* Query strings, validated like bodies: unknown parameters are refused, numbers and flags parsed strictly. */
 
@@ -17,8 +17,8 @@ export function wholeNumberBetween(min: number, max: number) {
   return (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? null : `must be a whole number from ${min} to ${max}`);
 }
 
-/** `minPosition`: read-your-writes across clients, e.g. the `position` a command answered. */
-function MinPosition(): PropertyDecorator {
+/** A global position in the query string ("42" → 42n). */
+export function Position(description: string, example: number): PropertyDecorator {
   return (target, key) => {
     Transform(({ value }: { value: unknown }) => (typeof value === 'string' && POSITION.test(value) ? BigInt(value) : value))(target, key);
     Custom('position', (value) => (typeof value === 'bigint' ? null : 'must be a global position (a whole number)'), {
@@ -26,11 +26,15 @@ function MinPosition(): PropertyDecorator {
       type: 'integer',
       format: 'int64',
       minimum: 0,
-      example: 0,
-      description: 'Answer only once the read models reflect this global position (e.g. the `position` a command answered). Your own writes are reflected anyway.',
+      example,
+      description,
     })(target, key);
   };
 }
+
+/** `minPosition`: read-your-writes across clients, e.g. the `position` a command answered. */
+const MinPosition = (): PropertyDecorator =>
+  Position('Answer only once the read models reflect this global position (e.g. the `position` a command answered). Your own writes are reflected anyway.', 0);
 
 export class ListDisputesQueryDto {
   @Text(100, {
@@ -105,4 +109,16 @@ export class HistoryQueryDto {
     description: 'Only the events up to this instant, and the state the case was in then.',
   })
   readonly asOf?: string;
+
+  @Position('Only the events up to this global position (the `position` of a history entry or a command\'s answer), and the state the case was in then. With `asOf` too, up to both.', 1_000_000)
+  readonly asOfPosition?: bigint;
+}
+
+export class ReplayQueryDto {
+  @OneOf(CASE_PARTS, {
+    presence: 'optional',
+    description:
+      'Show, at each step, the commands this part of the case could send (`complainant`, `respondent`: a partner of that organisation; `secretariat`, `chair`; `mediator`, `panelist`: whoever was appointed then, none before). Without it, `allowed` is the caller\'s (none for an auditor).',
+  })
+  readonly as?: (typeof CASE_PARTS)[number];
 }

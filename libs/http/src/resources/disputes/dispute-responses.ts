@@ -13,6 +13,7 @@ import {
   SECTORS,
   STEP_NAMES,
 } from '#domain';
+import { CASE_PARTS } from '#application';
 import { EvidenceViewDto } from './evidence-responses.js';
 
 /*
@@ -241,6 +242,7 @@ export class HistoryDto {
   @ApiProperty() readonly id!: string;
   @ApiProperty({ type: [HistoryEntryDto] }) readonly events!: HistoryEntryDto[];
   @ApiPropertyOptional({ type: String, format: 'date-time', description: 'With asOf: the instant asked for, in UTC.' }) readonly asOf?: string;
+  @ApiPropertyOptional(INT64('With asOfPosition: the global position asked for.')) readonly asOfPosition?: number;
   @ApiPropertyOptional({ type: CaseStateDto, description: 'With asOf, once the case existed: the case as it was then (no revision: it is not a current read).' })
   readonly state?: CaseStateDto;
 }
@@ -249,11 +251,12 @@ class ReplayStepDto {
   @ApiProperty({ type: HistoryEntryDto }) readonly event!: HistoryEntryDto;
   @ApiProperty({ description: 'The dotted state after the event.' }) readonly state!: string;
   @ApiProperty(STAGE) readonly stage!: number | null;
-  @ApiProperty({ type: CaseStateDto, description: 'The case as the machine has it after the event.' }) readonly view!: CaseStateDto;
+  @ApiProperty({ type: CaseStateDto, description: 'The case as the machine has it after the event; `allowed` is for the part named in `as`, else for the caller.' }) readonly view!: CaseStateDto;
 }
 
 export class ReplayDto {
   @ApiProperty() readonly id!: string;
+  @ApiPropertyOptional({ enum: CASE_PARTS, description: 'The part of the case whose allowed commands each step shows.' }) readonly as?: string;
   @ApiProperty({ type: [ReplayStepDto] }) readonly steps!: ReplayStepDto[];
 }
 

@@ -21,7 +21,7 @@ import { EXAMPLE_IDS } from '../shared/examples.js';
 import { CommandResultDto } from '../shared/responses.js';
 import { plain, WriteContext } from '../shared/write-context.js';
 import { DisputeListDto, DisputeViewDto, HistoryDto, ReplayDto } from './dispute-responses.js';
-import { HistoryQueryDto, ListDisputesQueryDto } from './dispute-queries.dto.js';
+import { HistoryQueryDto, ListDisputesQueryDto, ReplayQueryDto } from './dispute-queries.dto.js';
 import { RaiseDisputeDto } from './raise-dispute.dto.js';
 import { BusController } from '../shared/bus-controller.js';
 
@@ -90,14 +90,14 @@ export class DisputesController extends BusController {
     operationId: 'getDisputeHistory',
     summary: 'Every event of the case in order; with asOf, the events up to then and the state it was in',
     description:
-      'Read from the case\'s event stream: each event with its global position, stream revision, type, time, actor and data, oldest first. With `asOf` (an instant with a time zone) only the events that occurred up to then, and `state`, the case as the machine had it then (without revision and position: it is not a current read; absent when the case did not exist yet). Who may read the case may read its history; anyone else gets 404.',
+      'Read from the case\'s event stream: each event with its global position, stream revision, type, time, actor, data and metadata (with its audit seal: `hash`, `previousHash`), oldest first. With `asOf` (an instant with a time zone) only the events that occurred up to then, with `asOfPosition` only those up to that global position (with both, up to both), and `state`, the case as the machine had it then (without revision and position: it is not a current read; absent when the case did not exist yet). CDG-only notes are left out for callers who may not read them. Who may read the case may read its history; anyone else gets 404.',
   })
   @ApiParam(CASE_ID)
   @ApiOkResponse({ type: HistoryDto })
   history(@Param('id') id: string, @Query() query: HistoryQueryDto, @CurrentPrincipal() principal: Principal) {
     // Normalised to UTC with milliseconds, so it compares with the recorded occurredAt as text.
     const asOf = query.asOf === undefined ? undefined : new Date(query.asOf).toISOString();
-    return this.queries.execute(new GetDisputeHistory(principal, id, asOf));
+    return this.queries.execute(new GetDisputeHistory(principal, id, asOf, query.asOfPosition));
   }
 
   @Get(':id/replay')
@@ -105,13 +105,13 @@ export class DisputesController extends BusController {
     operationId: 'replayDispute',
     summary: 'The state after each event, from the machine that runs the live case (auditor, secretariat)',
     description:
-      'Folds the stream event by event through the same machine that runs the live case and answers, for each event, the state, stage and the case as it was right after it: an audit of how the case got where it is. For auditors and the secretariat (403 for other callers who may see the case, 404 for those who may not).',
+      'Folds the stream event by event through the same machine (and the same upcasting of old event schemas) that runs the live case and answers, for each event, the state, stage and the case as it was right after it: its deadlines with their due dates and status, and `allowed`, the commands that could be sent then (by the part of the case named in `as`, else by the caller): an audit of how the case got where it is. A step a single write passed through (`closing`) shows where that write left the case. CDG-only notes are left out for callers who may not read them. For auditors and the secretariat (403 for other callers who may see the case, 404 for those who may not).',
   })
   @ApiParam(CASE_ID)
   @ApiOkResponse({ type: ReplayDto })
   @ApiForbiddenResponse({ description: 'Only auditors and the secretariat replay a case.', content: problemContent })
-  replay(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return this.queries.execute(new GetDisputeReplay(principal, id));
+  replay(@Param('id') id: string, @Query() query: ReplayQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.queries.execute(new GetDisputeReplay(principal, id, query.as));
   }
 }
 
