@@ -15,6 +15,7 @@ export default {
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^#(core|config|domain|event-store|events|application|projections|http|reporting|web|audit)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#web-pages$': '<rootDir>/libs/web/src/pages/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],

@@ -9,13 +9,14 @@ import { measureCaseLength } from './case-length.js';
 import { BENCH_ADMIN_TOKEN, httpCast, httpPool, postJson } from './http-cast.js';
 import { drive } from './load.js';
 import { COMMANDS_PER_LIFECYCLE, lifecycle } from './lifecycle.js';
+import { benchPages } from './pages-bench.js';
 import { benchAnnualReport, REPORT_TEMPLATES } from './report-bench.js';
 import { Results } from './results.js';
 import { startServerProcess } from './server-process.js';
 import { measureStoreSize, templateEvents } from './store-size.js';
 
 /**
- * `npm run bench [-- --quick] [--only http,inprocess,case,store,report] [--profile DIR] [--sizes 10000,100000]`: every figure beside a
+ * `npm run bench [-- --quick] [--only http,inprocess,case,store,report,pages] [--profile DIR] [--sizes 10000,100000]`: every figure beside a
  * baseline measured in the same run on the same disk (raw better-sqlite3, bare Nest + Fastify),
  * since these machines are shared and noisy; the ratios are what to compare between runs.
  */
@@ -179,8 +180,17 @@ const annualReport: Section = {
   },
 };
 
+/** Each main page's render time on the demo data (bench/src/pages-bench.ts prints its own table, ratios to the API's JSON). */
+const webPages: Section = {
+  name: 'pages',
+  title: 'Web pages on the demo data',
+  async run({ dir }) {
+    await benchPages(join(dir, 'pages'));
+  },
+};
+
 /** In order; a section added later goes here with one line. */
-const SECTIONS: readonly Section[] = [baselines, overHttp, inProcess, caseLength, storeSize, annualReport];
+const SECTIONS: readonly Section[] = [baselines, overHttp, inProcess, caseLength, storeSize, annualReport, webPages];
 
 async function main() {
   const { values } = parseArgs({

@@ -8,6 +8,9 @@ import { raiseBody, START } from '../e2e/support/e2e-world.js';
 import { CONTENT_TYPES, hostileJson, hostileString, jsonText, type Json, pathologicalBody } from './support/hostile-input.js';
 import { ok } from './support/process-world.js';
 import { type RawAnswer, rawExchange } from './support/raw-http.js';
+import { COMMAND_LABELS } from '../../libs/web/src/pages/cases/case-words.js';
+import { ADMIN_FORMS } from '../../libs/web/src/pages/directory/admin-forms.js';
+import { RAISE_STEPS } from '../../libs/web/src/pages/raise/raise-journey.js';
 
 /** `npm test` runs these many requests with this seed; `npm run test:fuzz -- --runs N [--seed S]` more. */
 const RUNS = Number(process.env['FAULTS_FUZZ_RUNS'] ?? 400);
@@ -43,13 +46,69 @@ interface Route {
   readonly path: string;
   readonly query: readonly Parameter[];
   readonly body: Schema | null;
+  /** A web page's route: sent with the actor's session cookie, a POST with these form fields (and the CSRF field). */
+  readonly page?: { readonly form: readonly string[] };
 }
 
+const pageRoute = (method: Route['method'], path: string, query: readonly string[] = [], form: readonly string[] = []): Route => ({
+  method,
+  path,
+  query: query.map((name) => ({ name, in: 'query' as const })),
+  body: null,
+  page: { form },
+});
+const CASE_FIELDS = ['reason', 'text', 'grounds', 'response', 'route', 'consent', 'mediatorId', 'date-day', 'date-month', 'date-year', 'actionId', 'workingDays'];
+
 /**
- * Web pages (issue 12) are served beside the API, not described in /docs-json: list their
- * routes here when they come, and every property below covers them too.
+ * Web pages (issue 12) are served beside the API, not described in /docs-json: their routes, with
+ * the query and form fields they read, so that every property below covers them too (an error
+ * there is a friendly HTML page instead of problem+json).
  */
-const PAGES: readonly Route[] = [];
+const PAGES: readonly Route[] = [
+  pageRoute('GET', '/', ['next']),
+  pageRoute('POST', '/sign-in', [], ['token', 'next']),
+  pageRoute('POST', '/sign-out'),
+  pageRoute('GET', '/cases', ['state', 'clause', 'organisationId', 'outcome', 'cursor']),
+  pageRoute('GET', '/cases/{id}'),
+  pageRoute('GET', '/cases/{id}/evidence/{sha256}'),
+  pageRoute('GET', '/cases/{id}/history'),
+  pageRoute('GET', '/cases/{id}/replay', ['step']),
+  pageRoute('GET', '/cases/{id}/act/{command}', ['actionId']),
+  pageRoute('POST', '/cases/{id}/act/{command}', [], CASE_FIELDS),
+  pageRoute('POST', '/cases/{id}/act/add-evidence', [], ['file', 'description']),
+  pageRoute('GET', '/cases/{id}/bundle'),
+  pageRoute('GET', '/cases/{id}/timeline'),
+  pageRoute('GET', '/integrity'),
+  pageRoute('GET', '/integrity/verify', ['case']),
+  pageRoute('GET', '/integrity/projections'),
+  pageRoute('GET', '/raise'),
+  pageRoute('GET', '/raise/{step}', ['return']),
+  pageRoute('POST', '/raise/{step}', [], ['respondentIds', 'clauses', 'summary', 'details', 'desiredOutcome', 'urgent', 'noticeReceived-day', 'noticeReceived-month', 'noticeReceived-year']),
+  pageRoute('GET', '/raise/check'),
+  pageRoute('POST', '/raise/check'),
+  pageRoute('GET', '/directory', ['role', 'organisationId', 'cursor']),
+  pageRoute('GET', '/directory/{id}'),
+  pageRoute('GET', '/directory/register'),
+  pageRoute('POST', '/directory/register', [], ['name', 'email', 'organisationId', 'roles', 'compactLeadFor']),
+  pageRoute('GET', '/directory/{id}/act/{form}'),
+  pageRoute('POST', '/directory/{id}/act/{form}', [], ['role', 'organisationId', 'reason']),
+  pageRoute('GET', '/signatories'),
+  pageRoute('GET', '/signatories/new'),
+  pageRoute('POST', '/signatories/new', [], ['name', 'sector', 'type']),
+  pageRoute('GET', '/signatories/{id}/leave'),
+  pageRoute('POST', '/signatories/{id}/leave', [], ['leftOn-day', 'leftOn-month', 'leftOn-year']),
+  pageRoute('GET', '/annual-report'),
+  pageRoute('GET', '/annual-report/go', ['year', 'edition']),
+  pageRoute('GET', '/annual-report/{year}', ['edition']),
+  pageRoute('GET', '/annual-report/{year}/download', ['edition', 'format']),
+];
+/** Real values for the pages' other path parameters. */
+const PAGE_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
+  command: Object.keys(COMMAND_LABELS),
+  form: Object.keys(ADMIN_FORMS),
+  step: RAISE_STEPS.map((s) => s.slug),
+  year: ['2024', '2025', '2026', '1999'],
+};
 
 /** Who sends a request: someone of each role, someone unknown, nobody. */
 type Actor = 'admin' | 'complainant' | 'respondent' | 'outsider' | 'secretariat' | 'chair' | 'mediator' | 'auditor' | 'forged' | 'none';
@@ -68,8 +127,10 @@ interface FuzzRequest {
  * (so a new route is covered as soon as it is documented): wrong types, huge and deep bodies, many
  * keys, unicode and control characters, prototype-polluting keys, injection strings, every role
  * and none, forged ids and other cases' ids, replayed idempotency keys, bad content types, and
- * over raw sockets bad lengths and framing. Whatever comes: never a 5xx, every error is
- * application/problem+json, and a refused request appends nothing (the store's head stays put).
+ * over raw sockets bad lengths and framing; the web pages too, with each actor's session cookie and
+ * with or without its CSRF token. Whatever comes: never a 5xx, every error is application/problem+json
+ * (a page's, a friendly HTML page without a stack trace), and a refused request appends nothing (the
+ * store's head stays put).
  */
 describe('fuzzed requests against every route', () => {
   let server: TestServer;
@@ -77,6 +138,8 @@ describe('fuzzed requests against every route', () => {
   let store: EventStore;
   let routes: Route[];
   const tokens: Partial<Record<Actor, string>> = { admin: TEST_ADMIN_TOKEN, forged: 'forged-token-0123456789abcdef' };
+  /** Each actor's page session: the cookie a browser would send and the CSRF token its forms carry. */
+  const sessions: Partial<Record<Actor, { cookie: string; csrf: string }>> = { forged: { cookie: 'compact_session=forged-session-id', csrf: 'forged-csrf' } };
   /** Ids a path parameter may take: real ones of several kinds (visible or not to the sender), and forged ones. */
   const ids: Record<'case' | 'organisation' | 'person' | 'evidence' | 'projection', string[]> = { case: [], organisation: [], person: [], evidence: [], projection: ['cases', 'directory', 'report'] };
   const statuses = new Map<number, number>();
@@ -126,11 +189,38 @@ describe('fuzzed requests against every route', () => {
     const letter = Buffer.from('a letter');
     ok(await complainant.post(`/disputes/${ids.case[0]}/add-evidence`, { filename: 'letter.txt', contentType: 'text/plain', contentBase64: letter.toString('base64') }));
     ids.evidence.push(createHash('sha256').update(letter).digest('hex'), 'a'.repeat(64));
+    for (const actor of ACTORS) {
+      const token = tokens[actor];
+      if (token && actor !== 'forged') sessions[actor] = await pageSession(token);
+    }
+  }
+
+  /** Signs in through the sign-in page as a browser would, for the session cookie and its CSRF token. */
+  async function pageSession(token: string): Promise<{ cookie: string; csrf: string }> {
+    const cookieOf = (response: Response) => response.headers.getSetCookie().map((line) => line.split(';')[0] ?? '').join('; ');
+    const csrfOf = (html: string) => /name="_csrf" value="([^"]*)"/.exec(html)?.[1] ?? '';
+    const signInPage = await fetch(`${server.baseUrl}/`);
+    const signIn = await fetch(`${server.baseUrl}/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieOf(signInPage), origin: server.baseUrl },
+      body: new URLSearchParams({ _csrf: csrfOf(await signInPage.text()), token, next: '/' }).toString(),
+    });
+    const cookie = cookieOf(signIn).split('; ').filter((c) => c.startsWith('compact_session=')).join('; ');
+    expect({ signedIn: signIn.status, cookie: cookie !== '' }).toEqual({ signedIn: 303, cookie: true });
+    return { cookie, csrf: csrfOf(await (await fetch(`${server.baseUrl}/`, { headers: { cookie } })).text()) };
   }
 
   /** A value of the kind a path parameter holds, real or forged. */
   const pathValue = (name: string, path: string): fc.Arbitrary<string> => {
-    const kind = name === 'sha256' ? 'evidence' : name === 'name' ? 'projection' : path.startsWith('/disputes') ? 'case' : path.startsWith('/organisations') ? 'organisation' : 'person';
+    const real = PAGE_PARAMETERS[name];
+    if (real) return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...real) }, { weight: 1, arbitrary: hostileString.map((s) => encodeURIComponent(s) || 'x') });
+    const kind =
+      name === 'sha256' ? 'evidence'
+      : name === 'name' ? 'projection'
+      : path.startsWith('/disputes') || path.startsWith('/cases') ? 'case'
+      : path.startsWith('/organisations') || path.startsWith('/signatories') ? 'organisation'
+      : 'person';
     return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ids[kind]) }, { weight: 1, arbitrary: hostileString.map((s) => encodeURIComponent(s) || 'x') });
   };
 
@@ -172,8 +262,54 @@ describe('fuzzed requests against every route', () => {
   const resolve = (schema: Schema | undefined): Schema | undefined => (schema?.$ref ? docsSchemas[schema.$ref.split('/').pop() ?? ''] : schema);
   let docsSchemas: Record<string, Schema> = {};
 
-  const request = (): fc.Arbitrary<FuzzRequest> =>
-    fc.constantFrom(...routes).chain((route) => {
+  const request = (): fc.Arbitrary<FuzzRequest> => fc.constantFrom(...routes).chain((route) => (route.page ? pageRequest(route, route.page.form) : apiRequest(route)));
+
+  /** Form fields: the page's own (and some it does not know), with hostile or real values; the CSRF field is added apart. */
+  const formFields = (fields: readonly string[]): fc.Arbitrary<[string, string][]> =>
+    fc.array(
+      fc.tuple(
+        fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...fields, 'next') }, { weight: 1, arbitrary: fc.constantFrom('__proto__', 'constructor[prototype]', 'surplus', '_csrf') }),
+        fc.oneof(hostileString, fc.constantFrom(...ids.organisation, ...ids.person, '3.2', '2026', '13', 'mediation', 'yes')),
+      ),
+      { maxLength: 8 },
+    );
+
+  /** A request for a web page as a browser, or something pretending to be one, would send it: the actor's session cookie, a form body with or without the session's CSRF token. */
+  const pageRequest = (route: Route, fields: readonly string[]): fc.Arbitrary<FuzzRequest> => {
+    const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    return fc
+      .record({
+        actor: fc.constantFrom(...ACTORS),
+        path: fc.tuple(...params.map((p) => pathValue(p, route.path))),
+        query: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...route.query.map((q) => q.name), '__proto__'), fc.string({ maxLength: 6 })), hostileString), { maxLength: 3 }),
+        form: formFields(fields),
+        csrf: fc.constantFrom('session', 'session', 'session', 'missing', 'forged'),
+        raw: fc.option(pathologicalBody, { freq: 6 }),
+        contentType: fc.oneof({ weight: 6, arbitrary: fc.constant('application/x-www-form-urlencoded') }, { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES, 'multipart/form-data; boundary=x') }),
+        origin: fc.constantFrom('same', 'same', 'none', 'https://elsewhere.example'),
+        accept: fc.constantFrom('text/html', '*/*', 'application/json'),
+        client: fc.integer({ min: 1, max: 65_000 }),
+      })
+      .map(({ actor, path, query, form, csrf, raw, contentType, origin, accept, client }) => {
+        let url = route.path;
+        params.forEach((name, i) => (url = url.replace(`{${name}}`, path[i] as string)));
+        const search = query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+        const session = sessions[actor];
+        const fields = new URLSearchParams(form);
+        if (csrf !== 'missing') fields.append('_csrf', csrf === 'session' ? (session?.csrf ?? '') : 'forged-csrf-token');
+        const body = route.method === 'POST' ? (raw ?? fields.toString()) : undefined;
+        const headers: Record<string, string> = {
+          accept,
+          'x-forwarded-for': `10.${client >> 8}.${client & 255}.2`,
+          ...(session && { cookie: session.cookie }),
+          ...(origin !== 'none' && { origin: origin === 'same' ? server.baseUrl : origin }),
+          ...(body !== undefined && { 'content-type': contentType }),
+        };
+        return { route, actor, url: search === '' ? url : `${url}?${search}`, headers, body };
+      });
+  };
+
+  const apiRequest = (route: Route): fc.Arbitrary<FuzzRequest> => {
       const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
       return fc
         .record({
@@ -205,17 +341,19 @@ describe('fuzzed requests against every route', () => {
           };
           return { route, actor, url: search === '' ? url : `${url}?${search}`, headers, body: route.method === 'POST' || body !== null ? (body ?? undefined) : undefined };
         });
-    });
+  };
 
-  /** The checks every answer must pass, whatever was asked. */
-  const expectWellAnswered = (what: string, status: number, contentType: string | null, text: string) => {
+  /**
+   * The checks every answer must pass, whatever was asked. A page's error is a friendly HTML page;
+   * over a raw socket, framing too broken to read the path is answered as problem+json even there.
+   */
+  const expectWellAnswered = (what: string, status: number, contentType: string | null, text: string, page: 'page' | 'api' | 'page-framing' = 'api') => {
     statuses.set(status, (statuses.get(status) ?? 0) + 1);
     const problem = status >= 400 ? parseProblem(text) : null;
-    expect({ what, serverError: status >= 500, problem: status >= 400 ? { contentType, status: problem?.status } : null }).toEqual({
-      what,
-      serverError: false,
-      problem: status >= 400 ? { contentType: 'application/problem+json; charset=utf-8', status } : null,
-    });
+    const answered = status < 400 ? null : contentType?.startsWith('text/html') ? { html: /<title>[^<]+<\/title>/.test(text) && !/\bat \S+ \(.*:\d+:\d+\)/.test(text) } : { contentType, status: problem?.status };
+    const wellFormedProblem = { contentType: 'application/problem+json; charset=utf-8', status };
+    const expected = status < 400 ? null : page === 'api' || (page === 'page-framing' && !contentType?.startsWith('text/html')) ? wellFormedProblem : { html: true };
+    expect({ what, serverError: status >= 500, answered }).toEqual({ what, serverError: false, answered: expected });
   };
 
   it(`answers ${RUNS} generated requests without a 5xx, with problem+json for every error, appending nothing for a refusal (seed ${SEED})`, async () => {
@@ -231,7 +369,7 @@ describe('fuzzed requests against every route', () => {
             ? fromRaw(await rawExchange(port, [{ data: rawText(req) }], 10_000))
             : await fetch(`${server.baseUrl}${req.url}`, { method: req.route.method, headers: req.headers, body: req.body }).then(async (r) => ({ status: r.status, contentType: r.headers.get('content-type'), text: await r.text() }));
         const what = `${req.route.method} ${req.url.slice(0, 120)} as ${req.actor}: ${String(req.body).slice(0, 120)}`;
-        expectWellAnswered(what, answer.status, answer.contentType, answer.text);
+        expectWellAnswered(what, answer.status, answer.contentType, answer.text, req.route.page ? 'page' : 'api');
         if (answer.status >= 400) expect({ what, appended: (await store.headPosition()) - before }).toEqual({ what, appended: 0n });
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
@@ -267,7 +405,7 @@ describe('fuzzed requests against every route', () => {
         const before = await store.headPosition();
         const exchange = await rawExchange(port, [{ data: raw }], 10_000);
         expect({ fault, answered: exchange.answers.length > 0, closed: exchange.closedByServer }).toEqual({ fault, answered: true, closed: true });
-        for (const answer of exchange.answers) expectWellAnswered(`${fault} ${path}`, answer.status, answer.headers['content-type'] ?? null, answer.body);
+        for (const answer of exchange.answers) expectWellAnswered(`${fault} ${path}`, answer.status, answer.headers['content-type'] ?? null, answer.body, route.page ? 'page-framing' : 'api');
         if (exchange.answers.every((a) => a.status >= 400)) expect({ fault, appended: (await store.headPosition()) - before }).toEqual({ fault, appended: 0n });
       }),
       { seed: SEED, numRuns: Math.ceil(RUNS / RAW_SHARE), endOnFailure: true },

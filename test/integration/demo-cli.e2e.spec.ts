@@ -35,6 +35,8 @@ describe('npm run demo at awkward moments (real processes)', () => {
     const tokens = JSON.parse(readFileSync(join(run.dataDir, 'demo-tokens.json'), 'utf8')) as DemoToken[];
     const secretariat = tokens.find((t) => t.roles.includes('secretariat'))!;
     expect(run.process.output()).toContain(secretariat.token);
+    // The pages' address, where each printed token signs in.
+    expect(run.process.output()).toContain(`Open ${baseUrl}/ in a browser and sign in`);
     const list = await api(baseUrl, secretariat.token).get<{ items: { state: string }[] }>('/disputes?limit=100');
     expect(list.status).toBe(200);
     expect(list.body.items.map((i) => i.state)).toEqual(expect.arrayContaining(['informal.awaitingAcknowledgement', 'cdg.panel.hearing', 'closed']));

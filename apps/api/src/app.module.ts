@@ -3,6 +3,7 @@ import { ApplicationModule } from '#application';
 import { AuditModule } from '#audit';
 import { type AppSettings } from '#config';
 import { PlatformModule, prometheusCommandObserver, ResourcesModule } from '#http';
+import { WebPagesModule } from '#web-pages';
 
 export type ModuleImport = Type | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -11,11 +12,11 @@ export interface AppModuleOptions {
   readonly application?: DynamicModule;
   /** Further modules: resource controllers, or test-only controllers. */
   readonly imports?: readonly ModuleImport[];
-  /** The API's resources (api.md); on unless false (the platform's own tests may leave them out). */
+  /** The API's resources (api.md) and the web pages; on unless false (the platform's own tests may leave them out). */
   readonly resources?: boolean;
 }
 
-/** The HTTP API: the platform (global), the application behind the buses, and the resources. */
+/** The HTTP API: the platform (global), the application behind the buses, the resources and the web pages. */
 @Module({})
 export class AppModule {
   static forRoot(settings: AppSettings, options: AppModuleOptions = {}): DynamicModule {
@@ -24,9 +25,10 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(settings),
         options.application ?? ApplicationModule.forRoot(settings, { observer: prometheusCommandObserver }),
-        // The audit side needs the real application (its store, queries and data directory).
+        // The audit side and the web pages need the real application (its store, queries, settings and data directory).
         ...(options.application ? [] : [AuditModule]),
         ...(options.resources === false ? [] : [ResourcesModule]),
+        ...(options.resources === false || options.application ? [] : [WebPagesModule]),
         ...(options.imports ?? []),
       ],
     };

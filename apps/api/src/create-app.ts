@@ -3,6 +3,7 @@ import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type DestinationStream } from 'pino';
 import { type AppSettings } from '#config';
 import { configurePlatform, createFastifyAdapter, createLogger, PinoLoggerService } from '#http';
+import { configurePages } from '#web-pages';
 import { AppModule, type AppModuleOptions } from './app.module.js';
 import { readPackageInfo } from './package-info.js';
 
@@ -26,6 +27,7 @@ export async function createApp(settings: AppSettings, options: CreateAppOptions
     abortOnError: false,
   });
   await configurePlatform(app, readPackageInfo());
+  await configurePages(app);
   await app.init();
   return app;
 }

@@ -20,6 +20,17 @@ export interface AppSettings {
   readonly httpLimits?: HttpLimits;
   /** When set, GET /metrics answers only to `Authorization: Bearer <this token>`; unset, it is public. */
   readonly metricsToken?: string | null;
+  /** How long a web page sign-in lasts: ended after this much inactivity, and after this long whatever happens. */
+  readonly sessions?: SessionSettings;
 }
+
+export interface SessionSettings {
+  /** SESSION_IDLE_MINUTES: signed out after this many minutes without a request (default 30). */
+  readonly idleMinutes: number;
+  /** SESSION_MAX_HOURS: signed out this many hours after signing in, however busy (default 12). */
+  readonly absoluteHours: number;
+}
+
+export const DEFAULT_SESSION_SETTINGS: SessionSettings = { idleMinutes: 30, absoluteHours: 12 };
 
 export const APP_SETTINGS = Symbol('APP_SETTINGS');

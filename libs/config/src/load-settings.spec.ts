@@ -28,6 +28,7 @@ describe('loadSettings', () => {
         trustProxy: false,
         httpLimits: { headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 72_000 },
         metricsToken: null,
+        sessions: { idleMinutes: 30, absoluteHours: 12 },
       });
     });
 
@@ -57,6 +58,8 @@ describe('loadSettings', () => {
         HTTP_REQUEST_TIMEOUT_MS: '30000',
         HTTP_KEEP_ALIVE_TIMEOUT_MS: '1000',
         METRICS_TOKEN: 'a-long-enough-scrape-token',
+        SESSION_IDLE_MINUTES: '20',
+        SESSION_MAX_HOURS: '8',
       });
       expect(settings).toEqual({
         port: 8080,
@@ -71,6 +74,7 @@ describe('loadSettings', () => {
         trustProxy: true,
         httpLimits: { headersTimeoutMs: 5000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 1000 },
         metricsToken: 'a-long-enough-scrape-token',
+        sessions: { idleMinutes: 20, absoluteHours: 8 },
       });
     });
   });
@@ -172,6 +176,15 @@ describe('loadSettings', () => {
     it('refuses values outside their lists', () => {
       const error = failureOf({ NODE_ENV: 'staging', LOG_LEVEL: 'verbose', TRUST_PROXY: 'yes' });
       expect(error.problems.map((p) => p.variable)).toEqual(['NODE_ENV', 'LOG_LEVEL', 'TRUST_PROXY']);
+    });
+  });
+
+  describe('SESSION_IDLE_MINUTES and SESSION_MAX_HOURS', () => {
+    it('refuses values out of range, and an idle limit longer than the absolute one', () => {
+      expect(failureOf({ SESSION_IDLE_MINUTES: '0', SESSION_MAX_HOURS: 'a day' }).problems.map((p) => p.variable)).toEqual(['SESSION_IDLE_MINUTES', 'SESSION_MAX_HOURS']);
+      expect(failureOf({ SESSION_IDLE_MINUTES: '120', SESSION_MAX_HOURS: '1' }).problems).toEqual([
+        { variable: 'SESSION_IDLE_MINUTES', reason: 'must not be longer than SESSION_MAX_HOURS (1 h)' },
+      ]);
     });
   });
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type AppSettings } from './app-settings.js';
+import { type AppSettings, DEFAULT_SESSION_SETTINGS } from './app-settings.js';
 import { ConfigurationError, type SettingProblem } from './configuration-error.js';
 import { readHttpLimits, readTrustProxy } from './http-limits.js';
 
@@ -69,6 +69,13 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings 
 
   const trustProxy = readTrustProxy(read('TRUST_PROXY'), problem);
   const httpLimits = readHttpLimits(read, problem);
+  const sessions = {
+    idleMinutes: readWholeNumber('SESSION_IDLE_MINUTES', read('SESSION_IDLE_MINUTES'), 1, 24 * 60, DEFAULT_SESSION_SETTINGS.idleMinutes, problem),
+    absoluteHours: readWholeNumber('SESSION_MAX_HOURS', read('SESSION_MAX_HOURS'), 1, 7 * 24, DEFAULT_SESSION_SETTINGS.absoluteHours, problem),
+  };
+  if (sessions.idleMinutes > sessions.absoluteHours * 60) {
+    problem('SESSION_IDLE_MINUTES', `must not be longer than SESSION_MAX_HOURS (${sessions.absoluteHours} h)`);
+  }
 
   if (problems.length > 0) throw new ConfigurationError(problems);
   return {
@@ -85,7 +92,25 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): AppSettings 
     trustProxy,
     httpLimits,
     metricsToken,
+    sessions,
   };
+}
+
+function readWholeNumber(
+  variable: string,
+  value: string | undefined,
+  min: number,
+  max: number,
+  fallback: number,
+  problem: (variable: string, reason: string) => void,
+): number {
+  if (value === undefined) return fallback;
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problem(variable, `must be a whole number from ${min} to ${max} (got "${value}")`);
+    return fallback;
+  }
+  return n;
 }
 
 /** A secret sent as a bearer token: long enough not to be guessed, printable ASCII without spaces. */

@@ -5,5 +5,7 @@ export * from './nunjucks-environment.js';
 export * from './charts/bar-chart.js';
 export * from './report/annual-report-page.js';
 export * from './report/report-formats.js';
+export * from './page-paths.js';
+export * from './error-page.js';
 export * from './timeline/case-timeline-page.js';
 export * from './standalone-page.js';

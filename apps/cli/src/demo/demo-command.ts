@@ -76,7 +76,8 @@ export function printTokens(tokens: readonly DemoToken[], baseUrl: string): void
     pick((t) => t.roles.includes('partner') && t.organisation === 'Fenshire County Council'),
     pick((t) => t.roles.includes('partner') && t.organisation === 'Marshland Food Bank'),
   ].filter((t): t is DemoToken => t !== undefined);
-  console.log('\nTokens to try it with (all of them are in demo-tokens.json in the data directory):\n');
+  console.log(`\nOpen ${baseUrl}/ in a browser and sign in with one of these tokens (all of them are in demo-tokens.json in the data directory).`);
+  console.log('Tokens to try it with:\n');
   for (const t of highlights) console.log(`  ${t.label.padEnd(48)} ${t.token}`);
-  console.log(`\nFor example:\n  curl -H "Authorization: Bearer ${highlights[1]?.token ?? '<token>'}" ${baseUrl}/disputes\n  open ${baseUrl}/docs\n`);
+  console.log(`\nThe API takes the same tokens:\n  curl -H "Authorization: Bearer ${highlights[1]?.token ?? '<token>'}" ${baseUrl}/disputes\n  open ${baseUrl}/docs\n`);
 }

@@ -1,4 +1,5 @@
 import { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
+import { isPagePath, pageErrorAnswer } from '#web';
 import { CORRELATION_ID_HEADER } from './correlation/correlation-id.js';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails, problemTypeOf } from './problem-details.js';
 
@@ -11,10 +12,16 @@ const OTHERWISE = { status: 400, title: 'Bad Request', code: 'REQUEST.INVALID', 
 
 /**
  * Fastify's `frameworkErrors` handler: the router's own refusals leave as problem+json like every
- * other error, instead of Fastify's default JSON (which also echoes the whole URL back).
+ * other error, instead of Fastify's default JSON (which also echoes the whole URL back); on a web
+ * page's path, as the same friendly HTML page the exception filter gives.
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const answer = ANSWERS[error.code] ?? OTHERWISE;
+  if (isPagePath(request.url)) {
+    const page = pageErrorAnswer(answer, request, request.id);
+    void reply.code(page.status).header(CORRELATION_ID_HEADER, request.id).headers(page.headers).send(page.body);
+    return;
+  }
   const body: ProblemDetails = {
     type: problemTypeOf(answer.code),
     title: answer.title,

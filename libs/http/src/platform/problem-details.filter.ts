@@ -14,6 +14,7 @@ import {
   ValidationError,
 } from '#core';
 import { EventStoreClosedError, EventStoreUnavailableError } from '#event-store';
+import { isPagePath, pageErrorAnswer } from '#web';
 import { PROBLEM_CONTENT_TYPE, ProblemException, type ProblemDetails, type ProblemInit, problemTypeOf } from './problem-details.js';
 
 interface Answer extends ProblemInit {
@@ -36,7 +37,8 @@ const FASTIFY_CODES: Readonly<Record<string, string>> = {
 /**
  * The one place where errors become HTTP answers: every error, from a guard, a pipe, a handler,
  * Fastify's body parser or the router's not-found handler, leaves as application/problem+json.
- * Each class of the error family maps to one status here and nowhere else.
+ * Each class of the error family maps to one status here and nowhere else. A request for a web
+ * page (by its path: isPagePath) gets the same answer as a friendly HTML page instead.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
@@ -56,7 +58,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (answer.log) this.logger.error(exception instanceof Error ? exception : String(exception));
     if (adapter.isHeadersSent(response)) return;
 
-    const path = String(adapter.getRequestUrl(request) ?? '').split('?')[0] ?? '';
+    const url = String(adapter.getRequestUrl(request) ?? '');
+    const path = url.split('?')[0] ?? '';
+    if (isPagePath(url)) {
+      const page = pageErrorAnswer(answer, { method: String((request as { method?: unknown }).method ?? 'GET'), url }, correlationId);
+      const retryAfter = answer.headers?.['retry-after'];
+      for (const [name, value] of Object.entries({ ...(retryAfter && { 'retry-after': retryAfter }), ...page.headers })) adapter.setHeader(response, name, value);
+      adapter.reply(response, page.body, page.status);
+      return;
+    }
     const body: ProblemDetails = {
       type: problemTypeOf(answer.code),
       title: answer.title,

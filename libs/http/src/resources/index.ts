@@ -9,3 +9,5 @@ export * from './people/register-person.dto.js';
 export * from './people/person-commands.dto.js';
 export * from './people/people-queries.dto.js';
 export * from './organisations/leave-compact.dto.js';
+export { evidenceHeaders } from './disputes/evidence.controller.js';
+export { TEXT } from './shared/fields.js';

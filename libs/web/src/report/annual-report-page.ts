@@ -152,6 +152,10 @@ function changeNote(change: ReportValue, unit: string | undefined): string {
 export interface PageContext {
   /** Where the other edition and formats of this report live (the page links to them). */
   readonly basePath: string;
+  /** What the signed-in pages add around it (who is signed in, the navigation); nothing for the API's HTML. */
+  readonly frame?: Readonly<Record<string, unknown>>;
+  /** Links to the same figures as CSV and JSON files, where the page offers them. */
+  readonly downloads?: { readonly csv: string; readonly json: string };
 }
 
 /** The annual report as a printable HTML page: headings, the summary in words, charts and their tables. */
@@ -177,6 +181,8 @@ export function renderAnnualReportPage(report: AnnualReport, context: PageContex
   });
   const query = (edition: string) => `${context.basePath}?edition=${edition}`;
   return renderPage('pages/annual-report.njk', {
+    ...context.frame,
+    downloads: context.downloads ?? null,
     report,
     pageTitle: `Compact annual report ${report.period.label}${report.edition === 'public' ? '' : ' (CDG edition)'}`,
     summary: plainSummary(report),

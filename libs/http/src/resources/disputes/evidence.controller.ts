@@ -16,6 +16,17 @@ const mediaTypeOf = (contentType: string): string => (SENDABLE_MEDIA_TYPE.test(c
 /** The last path segment only: a filename is a name, never a place to save to. */
 const fileNameOf = (filename: string): string => filename.split(/[/\\]/).filter((part) => part !== '').pop() ?? 'evidence';
 
+/** How evidence is sent back, wherever it is downloaded from (the API, the case page): always as an attachment, never sniffed, never cached. */
+export function evidenceHeaders(file: { readonly contentType: string; readonly filename: string }): Readonly<Record<string, string>> {
+  return {
+    'content-type': mediaTypeOf(file.contentType),
+    'content-disposition': contentDisposition(fileNameOf(file.filename)),
+    'x-content-type-options': 'nosniff',
+    // Confidential: no shared cache keeps a copy.
+    'cache-control': 'private, no-store',
+  };
+}
+
 /** Reading evidence back: the bytes as uploaded, always as a download. */
 @ApiTags('disputes')
 @Controller('disputes')
@@ -50,11 +61,7 @@ export class EvidenceController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const file = await this.queries.execute(new GetEvidence(principal, id, sha256));
-    reply.header('content-type', mediaTypeOf(file.contentType));
-    reply.header('content-disposition', contentDisposition(fileNameOf(file.filename)));
-    reply.header('x-content-type-options', 'nosniff');
-    // Confidential: no shared cache keeps a copy.
-    reply.header('cache-control', 'private, no-store');
+    for (const [name, value] of Object.entries(evidenceHeaders(file))) reply.header(name, value);
     return file.content;
   }
 }
