@@ -19,7 +19,8 @@ import { type CaseCommandName } from '#domain';
 import { EVENT_STORE, type EventStore, type EventToAppend, type RecordedEvent, SqliteEventStore } from '#event-store';
 import { createReportProjection, REPORT_PROJECTION, ReadModels } from '#projections';
 import { renderReport } from '#web';
-import { startBenchEngine } from './bench-compact.js';
+import { startBenchEngine } from './bus-cast.js';
+import { median } from './stats.js';
 
 const ADMIN: Principal = { personId: 'bench-admin', name: 'Bench', roles: ['admin'], organisationId: null };
 const READER: Principal = { personId: 'bench-reader', name: 'Bench', roles: ['secretariat'], organisationId: null };
@@ -110,8 +111,6 @@ async function templateHistories(dir: string): Promise<RecordedEvent[][]> {
   return histories;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
 /** Seeds `cases` copies of the templates (fresh ids, same facts) straight into a store, then times the report. */
 async function measureReportAt(dir: string, cases: number, templates: RecordedEvent[][]): Promise<ReportBenchRow> {
   const [directory, ...stories] = templates;
@@ -168,18 +167,12 @@ async function measureReportAt(dir: string, cases: number, templates: RecordedEv
   return { cases, events: Number(head), catchUpPerSecond: Number(head) / catchUpSeconds, renderMs, baselineMs: median(baseline) };
 }
 
-/** `npm run bench`, the annual report: how the time to answer a year grows from 1k to 100k cases in it. */
-export async function benchAnnualReport(dir: string, sizes: readonly number[]): Promise<void> {
+/** `npm run bench`, the annual report: how the time to answer a year grows with the cases in it. */
+export async function benchAnnualReport(dir: string, sizes: readonly number[]): Promise<ReportBenchRow[]> {
   const templates = await templateHistories(join(dir, 'templates'));
-  console.log(`\nThe annual report of one year holding N cases (copies of ${TEMPLATES} real histories, seeded through the store):\n`);
-  console.log('cases     events     read model catch-up   baseline: SELECT the sums   time to answer the year, ms (median of 7)');
-  for (const cases of sizes) {
-    const row = await measureReportAt(join(dir, `report-${cases}`), cases, templates);
-    const timings = Object.entries(row.renderMs)
-      .map(([k, ms]) => `${k} ${ms.toFixed(1)} (${(ms / row.baselineMs).toFixed(0)}×)`)
-      .join(', ');
-    console.log(
-      `${String(row.cases).padStart(7)}  ${String(row.events).padStart(9)}   ${row.catchUpPerSecond.toFixed(0).padStart(8)} ev/s          ${row.baselineMs.toFixed(2).padStart(6)} ms                  ${timings}`,
-    );
-  }
+  const rows: ReportBenchRow[] = [];
+  for (const cases of sizes) rows.push(await measureReportAt(join(dir, `report-${cases}`), cases, templates));
+  return rows;
 }
+
+export const REPORT_TEMPLATES = TEMPLATES;

@@ -19,7 +19,7 @@ import { newId, uuidFromName } from '../ids.js';
 import { type CaseCommandRequest, type RaiseDisputeBody } from '../messages.js';
 import { type Principal } from '../principal.js';
 import { chooseActor } from './actor-selection.js';
-import { DisputeRepository, type LoadedCase } from './dispute-repository.js';
+import { DisputeRepository } from './dispute-repository.js';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
 import { readEvidenceUpload } from './evidence-upload.js';
 
@@ -134,7 +134,7 @@ export class DisputeCommandService {
         const appendStarted = performance.now();
         const result = await this.store.append(disputeStream(caseId), events, loaded ? loaded.revision : 'no_stream');
         this.observer.appended((performance.now() - appendStarted) / 1000);
-        this.remember(caseId, loaded, decision.snapshot, result.nextExpectedRevision, result.position, commandId);
+        this.repository.rememberAppended(loaded, caseId, decision.snapshot, result.nextExpectedRevision, result.position, commandId);
         return { id: caseId, revision: result.nextExpectedRevision, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
@@ -145,11 +145,5 @@ export class DisputeCommandService {
         if (attempt >= MAX_ATTEMPTS) throw error;
       }
     }
-  }
-
-  private remember(caseId: string, before: LoadedCase | null, snapshot: LoadedCase['snapshot'], revision: bigint, position: bigint, commandId: string) {
-    const commands = new Map(before?.commands ?? []);
-    commands.set(commandId, { revision, position });
-    this.repository.remember({ caseId, snapshot, revision, position, commands });
   }
 }

@@ -9,9 +9,15 @@ export interface LoadedCase {
   readonly revision: bigint;
   /** Global position of the stream's last event. */
   readonly position: bigint;
-  /** Commands already applied to this stream, with the revision and position they ended at. */
+  /**
+   * Commands already applied to this stream, with the revision and position they ended at. One
+   * map per cached case, only ever added to (a command applied stays applied), so a new command
+   * adds one entry instead of copying a map as long as the case.
+   */
   readonly commands: ReadonlyMap<string, { readonly revision: bigint; readonly position: bigint }>;
 }
+
+type CommandMap = Map<string, { readonly revision: bigint; readonly position: bigint }>;
 
 const CACHE_LIMIT = 5_000;
 
@@ -49,13 +55,20 @@ export class DisputeRepository {
     if (this.cache.size > CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
   }
 
+  /** The case after an append of ours at `revision`, recorded under `commandId`. */
+  rememberAppended(before: LoadedCase | null, caseId: string, snapshot: LoadedCase['snapshot'], revision: bigint, position: bigint, commandId: string): void {
+    const commands = (before?.commands as CommandMap | undefined) ?? new Map();
+    commands.set(commandId, { revision, position });
+    this.remember({ caseId, snapshot, revision, position, commands });
+  }
+
   forget(caseId: string): void {
     this.cache.delete(caseId);
   }
 
   private fold(caseId: string, from: LoadedCase | undefined, events: RecordedEvent[]): LoadedCase {
     let snapshot = from?.snapshot ?? initialDisputeSnapshot();
-    const commands = new Map(from?.commands ?? []);
+    const commands = (from?.commands as CommandMap | undefined) ?? new Map();
     let revision = from?.revision ?? -1n;
     let position = from?.position ?? 0n;
     for (const event of events) {

@@ -15,7 +15,7 @@ export function londonDateOf(instant: string): IsoDate {
   // zone conversion is the costly part, so recent answers are remembered.
   const known = londonDates.get(instant);
   if (known !== undefined) return known;
-  const date = toLondon(instant).toISODate() as IsoDate;
+  const date = londonDateByHour(instant) ?? (toLondon(instant).toISODate() as IsoDate);
   if (londonDates.size >= LONDON_DATE_MEMO) londonDates.clear();
   londonDates.set(instant, date);
   return date;
@@ -23,6 +23,32 @@ export function londonDateOf(instant: string): IsoDate {
 
 const LONDON_DATE_MEMO = 20_000;
 const londonDates = new Map<string, IsoDate>();
+
+/** What `Date#toISOString` writes; any other spelling goes through luxon. */
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const HOUR_MS = 3_600_000;
+/** London's offset from UTC, in minutes, by UTC hour since the epoch. */
+const londonOffsets = new Map<number, number>();
+
+/**
+ * Every command's time is a new instant, so the memo above rarely helps on the write path. But
+ * London's offset changes only on the hour (01:00 UTC), so it is asked of the zone rules once per
+ * UTC hour and the date is plain arithmetic after that.
+ */
+function londonDateByHour(instant: string): IsoDate | null {
+  if (!CANONICAL_UTC.test(instant)) return null;
+  const ms = Date.parse(instant);
+  // A date that does not exist (30 February) parses to another day, or not at all: luxon refuses it.
+  if (!Number.isFinite(ms) || new Date(ms).toISOString() !== instant) return null;
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = londonOffsets.get(hour);
+  if (offset === undefined) {
+    offset = toLondon(instant).offset;
+    if (londonOffsets.size >= LONDON_DATE_MEMO) londonOffsets.clear();
+    londonOffsets.set(hour, offset);
+  }
+  return new Date(ms + offset * 60_000).toISOString().slice(0, 10) as IsoDate;
+}
 
 /**
  * Working days in England and Wales, in Europe/London. Pure: every answer depends only on the

@@ -1,23 +1,24 @@
 import type Database from 'better-sqlite3';
 import {
-  applyDisputeEvent,
   caseAudience,
   currentAppointeeIds,
-  disputeMachine,
   type DisputeSnapshot,
-  initialDisputeSnapshot,
   londonDateOf,
   stageOfSnapshot,
   stateNameOf,
-  EMPTY_CONTEXT,
 } from '#domain';
 import { type RecordedEvent } from '#event-store';
 import { caseIdOfStream, toDisputeMachineEvent } from '#events';
 import { type Projection } from '../projection.js';
+import { type CaseFileCounts, loadSnapshot, NO_ITEMS, saveSnapshot, snapshotTablesSql, type SnapshotTables } from '../case-snapshots.js';
+import { foldCaseEvent, INITIAL_CASE_STATE } from '../case-fold.js';
 import { statement } from '../statement-cache.js';
 import { workItemsOf } from './work-items.js';
 
 export const CASES_PROJECTION = 'cases';
+
+/** The folded state of each case, to go on from in the next batch or after a restart. */
+const SNAPSHOTS: SnapshotTables = { states: 'case_machine', items: 'case_file_items' };
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS cases (
@@ -43,11 +44,6 @@ CREATE TABLE IF NOT EXISTS cases (
 );
 CREATE INDEX IF NOT EXISTS cases_by_opened ON cases (opened_at DESC, case_id);
 CREATE INDEX IF NOT EXISTS cases_by_state ON cases (state);
-CREATE TABLE IF NOT EXISTS case_machine (
-  case_id TEXT PRIMARY KEY,
-  value TEXT NOT NULL,
-  context TEXT NOT NULL
-);
 CREATE TABLE IF NOT EXISTS case_clauses (
   case_id TEXT NOT NULL,
   clause TEXT NOT NULL,
@@ -118,25 +114,30 @@ CREATE TABLE IF NOT EXISTS work_items (
 CREATE INDEX IF NOT EXISTS work_items_by_audience ON work_items (audience, audience_id, due_on);
 `;
 
-/** Rows a case owns in the per-case tables: rewritten from its new state after each of its events. */
-const PER_CASE_TABLES = ['case_clauses', 'case_parties', 'case_appointees', 'deadlines', 'agreed_actions', 'suspensions', 'work_items'];
-
+/** What the file is known to hold for a case: its case file's item counts, and each per-case table's rows (null: unknown). */
+interface Written {
+  readonly counts: CaseFileCounts | null;
+  readonly rows: Readonly<Record<string, string>> | null;
+}
 
 interface CaseState {
   readonly snapshot: DisputeSnapshot;
   readonly event: RecordedEvent;
   readonly at: string;
+  /** What the file held for the case before this batch touched it. */
+  readonly written: Written;
 }
 
 /**
  * Per open file: the cases a batch has touched (written once, at the end of the batch) and the
- * states last written, so the next event of a case need not parse its context back. A remembered
- * state is used only while the file still holds the same revision of the case (another instance,
- * or a batch that rolled back, may have moved it), so the cache can never make the tables differ.
+ * states last written, so the next event of a case need not read its state back, nor rewrite
+ * rows that did not change. A remembered state is used only while the file still holds the same
+ * revision of the case (another instance, or a batch that rolled back, may have moved it), so the
+ * cache can never make the tables differ from a rebuild.
  */
 const staged = new WeakMap<Database.Database, Map<string, CaseState>>();
 const written = new WeakMap<Database.Database, Map<string, CaseState>>();
-const REMEMBERED_CASES = 10_000;
+const REMEMBERED_CASES = 2_000;
 
 function mapOf(maps: WeakMap<Database.Database, Map<string, CaseState>>, db: Database.Database): Map<string, CaseState> {
   let map = maps.get(db);
@@ -147,41 +148,83 @@ function mapOf(maps: WeakMap<Database.Database, Map<string, CaseState>>, db: Dat
   return map;
 }
 
-function current(db: Database.Database, caseId: string): DisputeSnapshot {
+function current(db: Database.Database, caseId: string): { snapshot: DisputeSnapshot; written: Written } {
   const pending = mapOf(staged, db).get(caseId);
-  if (pending) return pending.snapshot;
+  if (pending) return pending;
   const remembered = mapOf(written, db).get(caseId);
   if (remembered) {
     const row = statement(db, 'SELECT revision FROM cases WHERE case_id = ?').get(caseId) as { revision: number | bigint } | undefined;
-    if (row && BigInt(row.revision) === remembered.event.revision) return remembered.snapshot;
+    if (row && BigInt(row.revision) === remembered.event.revision) return { snapshot: remembered.snapshot, written: rowsWritten(remembered) };
   }
-  return restore(db, caseId);
+  const stored = loadSnapshot(db, SNAPSHOTS, caseId);
+  return stored ? { snapshot: stored.snapshot, written: { counts: stored.counts, rows: null } } : { snapshot: INITIAL_CASE_STATE, written: { counts: NO_ITEMS, rows: null } };
 }
 
-function restore(db: Database.Database, caseId: string): DisputeSnapshot {
-  const row = statement(db, 'SELECT value, context FROM case_machine WHERE case_id = ?').get(caseId) as
-    | { value: string; context: string }
-    | undefined;
-  if (!row) return initialDisputeSnapshot();
-  // Fields the case context gained since the row was written start from their empty value.
-  return disputeMachine.resolveState({ value: JSON.parse(row.value), context: { ...EMPTY_CONTEXT, ...JSON.parse(row.context) } });
-}
+/** After endBatch, a remembered state's `written` is what it wrote. */
+const lastWritten = new WeakMap<CaseState, Written>();
+const rowsWritten = (state: CaseState): Written => lastWritten.get(state) ?? { counts: null, rows: null };
 
-function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot, event: RecordedEvent, at: string): void {
+type Row = readonly (string | number | bigint | null)[];
+
+/** The rows a case owns in each per-case table, from its state. */
+function perCaseRows(caseId: string, snapshot: DisputeSnapshot, at: string): Record<string, { readonly insert: string; readonly rows: Row[] }> {
   const c = snapshot.context;
   const state = stateNameOf(snapshot);
-  const openDeadlines = c.deadlines.filter((d) => d.status === 'open' || d.status === 'paused');
-  const openActions = c.actions.filter((a) => a.status === 'open');
-  const dueDates = [...openDeadlines.filter((d) => d.status === 'open').map((d) => d.dueOn), ...openActions.map((a) => a.dueDate)].sort();
+  const audience = caseAudience(c);
+  const current = currentAppointeeIds(c);
+  const former = audience.personIds.filter((p) => !current.includes(p));
+  // The case's audience (caseAudience, the rule maySeeCase reads) as rows the list can match a caller against.
+  const parties = new Map<string, string>();
+  for (const [organisationId, role] of [[c.complainantId, 'complainant'], ...c.respondentIds.map((r) => [r, 'respondent']), ...audience.organisationIds.map((o) => [o, 'action-owner'])] as const) {
+    if (!parties.has(organisationId)) parties.set(organisationId, role);
+  }
+  const appointees = new Map<string, number>();
+  for (const p of former) appointees.set(p, 0);
+  for (const p of current) appointees.set(p, 1);
+  return {
+    case_clauses: { insert: 'INSERT INTO case_clauses (case_id, clause) VALUES (?, ?)', rows: [...new Set(c.clauses)].map((clause) => [caseId, clause]) },
+    case_parties: { insert: 'INSERT INTO case_parties (case_id, organisation_id, role) VALUES (?, ?, ?)', rows: [...parties].map(([o, role]) => [caseId, o, role]) },
+    case_appointees: { insert: 'INSERT INTO case_appointees (case_id, person_id, current) VALUES (?, ?, ?)', rows: [...appointees].map(([p, now]) => [caseId, p, now]) },
+    deadlines: {
+      insert: `INSERT INTO deadlines (case_id, deadline_id, step, due_on, owed_by, owed_by_organisation_ids, status, remaining_working_days)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      rows: c.deadlines
+        .filter((d) => d.status === 'open' || d.status === 'paused')
+        .map((d) => [caseId, d.id, d.step, d.dueOn, d.owedBy, JSON.stringify(d.owedByOrganisationIds), d.status, d.remainingWorkingDays]),
+    },
+    agreed_actions: {
+      insert: 'INSERT INTO agreed_actions (case_id, action_id, owner_id, description, due_date, check_on) VALUES (?, ?, ?, ?, ?, ?)',
+      rows: c.actions.filter((a) => a.status === 'open').map((a) => [caseId, a.actionId, a.ownerId, a.description, a.dueDate, a.checkOn]),
+    },
+    suspensions: {
+      insert: 'INSERT INTO suspensions (case_id, from_step, suspended_on, until) VALUES (?, ?, ?, ?)',
+      rows: state === 'suspended' && c.suspension ? [[caseId, c.suspension.from, c.suspension.suspendedOn, c.suspension.until]] : [],
+    },
+    work_items: {
+      insert: `INSERT INTO work_items (case_id, item_no, audience, audience_id, for_role, kind, step, action, alternatives, title, due_on,
+       owed_by, organisation_id, deadline_id, action_id, missed)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      rows: workItemsOf(snapshot, at).map((w, i) => [
+        caseId, i, w.audience, w.audienceId, w.forRole, w.kind, w.step, w.action, JSON.stringify(w.alternatives), w.title, w.dueOn,
+        w.owedBy, w.organisationId, w.deadlineId, w.actionId, w.missed ? 1 : 0,
+      ]),
+    },
+  };
+}
+
+/** Writes the case's rows from its new state; a per-case table whose rows are what the file already holds is left alone. */
+function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot, event: RecordedEvent, at: string, before: Written): Written {
+  const c = snapshot.context;
+  const state = stateNameOf(snapshot);
+  const dueDates = [
+    ...c.deadlines.filter((d) => d.status === 'open').map((d) => d.dueOn),
+    ...c.actions.filter((a) => a.status === 'open').map((a) => a.dueDate),
+  ].sort();
   const audience = caseAudience(c);
   const current = currentAppointeeIds(c);
   const former = audience.personIds.filter((p) => !current.includes(p));
 
-  statement(db, 'INSERT OR REPLACE INTO case_machine (case_id, value, context) VALUES (?, ?, ?)').run(
-    caseId,
-    JSON.stringify(snapshot.value),
-    JSON.stringify(c),
-  );
+  const counts = saveSnapshot(db, SNAPSHOTS, caseId, snapshot, event.revision, before.counts);
   statement(
     db,
     `INSERT OR REPLACE INTO cases (case_id, state, stage, highest_stage, complainant_id, respondent_ids, parties, clauses, urgent,
@@ -209,94 +252,48 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
     JSON.stringify({ current, former }),
   );
 
-  for (const table of PER_CASE_TABLES) statement(db, `DELETE FROM ${table} WHERE case_id = ?`).run(caseId);
-  const clause = statement(db, 'INSERT INTO case_clauses (case_id, clause) VALUES (?, ?)');
-  for (const id of new Set(c.clauses)) clause.run(caseId, id);
-  // The case's audience (caseAudience, the rule maySeeCase reads) as rows the list can match a caller against.
-  const partyRow = statement(db, 'INSERT OR IGNORE INTO case_parties (case_id, organisation_id, role) VALUES (?, ?, ?)');
-  partyRow.run(caseId, c.complainantId, 'complainant');
-  for (const r of c.respondentIds) partyRow.run(caseId, r, 'respondent');
-  for (const o of audience.organisationIds) partyRow.run(caseId, o, 'action-owner');
-  const appointee = statement(db, 'INSERT OR REPLACE INTO case_appointees (case_id, person_id, current) VALUES (?, ?, ?)');
-  for (const p of former) appointee.run(caseId, p, 0);
-  for (const p of current) appointee.run(caseId, p, 1);
-  const deadline = statement(
-    db,
-    `INSERT INTO deadlines (case_id, deadline_id, step, due_on, owed_by, owed_by_organisation_ids, status, remaining_working_days)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  for (const d of openDeadlines) {
-    deadline.run(caseId, d.id, d.step, d.dueOn, d.owedBy, JSON.stringify(d.owedByOrganisationIds), d.status, d.remainingWorkingDays);
+  const rows: Record<string, string> = {};
+  for (const [table, { insert, rows: tableRows }] of Object.entries(perCaseRows(caseId, snapshot, at))) {
+    const fingerprint = JSON.stringify(tableRows, (_key, value: unknown) => (typeof value === 'bigint' ? String(value) : value));
+    rows[table] = fingerprint;
+    if (before.rows?.[table] === fingerprint) continue;
+    statement(db, `DELETE FROM ${table} WHERE case_id = ?`).run(caseId);
+    const statementOf = statement(db, insert);
+    for (const row of tableRows) statementOf.run(...row);
   }
-  const action = statement(
-    db,
-    'INSERT INTO agreed_actions (case_id, action_id, owner_id, description, due_date, check_on) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  for (const a of openActions) action.run(caseId, a.actionId, a.ownerId, a.description, a.dueDate, a.checkOn);
-  if (state === 'suspended' && c.suspension) {
-    statement(db, 'INSERT INTO suspensions (case_id, from_step, suspended_on, until) VALUES (?, ?, ?, ?)').run(
-      caseId,
-      c.suspension.from,
-      c.suspension.suspendedOn,
-      c.suspension.until,
-    );
-  }
-  const work = statement(
-    db,
-    `INSERT INTO work_items (case_id, item_no, audience, audience_id, for_role, kind, step, action, alternatives, title, due_on,
-       owed_by, organisation_id, deadline_id, action_id, missed)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  workItemsOf(snapshot, at).forEach((w, i) =>
-    work.run(
-      caseId,
-      i,
-      w.audience,
-      w.audienceId,
-      w.forRole,
-      w.kind,
-      w.step,
-      w.action,
-      JSON.stringify(w.alternatives),
-      w.title,
-      w.dueOn,
-      w.owedBy,
-      w.organisationId,
-      w.deadlineId,
-      w.actionId,
-      w.missed ? 1 : 0,
-    ),
-  );
+  return { counts, rows };
 }
 
 /**
  * The case list, the deadline book and the work queue, from one fold: each case event goes
  * through the same machine that decided it (state and context restored from the stored snapshot),
- * and every per-case table is rewritten from the new state. Deterministic: only the events and
+ * and the per-case tables whose rows the new state changes are rewritten. Deterministic: only the events and
  * their metadata are read, so a rebuild gives the same bytes.
  */
 export const casesProjection: Projection = {
   name: CASES_PROJECTION,
   // 3: overdue work items once (guards); 4: action owners in case_parties, removed appointees out of case_appointees, closed-unfinished actions;
   // 5: work items are what the machine allows their audience at the case's last event (no rulings owed while suspended, no late extension offered).
-  version: 5,
+  // 6: the case file's items in rows of their own (case_file_items), only what changed written.
+  version: 6,
   createTables(db) {
-    db.exec(TABLES);
+    db.exec(TABLES + snapshotTablesSql(SNAPSHOTS));
   },
   apply(db, event) {
     // Case streams only (libs/events names them); organisations' and people's are the directory's.
     const caseId = caseIdOfStream(event.streamId);
     if (caseId === null) return;
     const machineEvent = toDisputeMachineEvent(event);
-    const next = applyDisputeEvent(current(db, caseId), machineEvent);
-    mapOf(staged, db).set(caseId, { snapshot: next, event, at: machineEvent.at });
+    const before = current(db, caseId);
+    const next = foldCaseEvent(before.snapshot, machineEvent);
+    mapOf(staged, db).set(caseId, { snapshot: next, event, at: machineEvent.at, written: before.written });
   },
   endBatch(db) {
     const pending = mapOf(staged, db);
     const remembered = mapOf(written, db);
     try {
       for (const [caseId, state] of pending) {
-        write(db, caseId, state.snapshot, state.event, state.at);
+        lastWritten.set(state, write(db, caseId, state.snapshot, state.event, state.at, state.written));
         remembered.delete(caseId);
         remembered.set(caseId, state);
       }

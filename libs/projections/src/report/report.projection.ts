@@ -1,10 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
-  applyDisputeEvent,
-  disputeMachine,
   type DisputeSnapshot,
-  EMPTY_CONTEXT,
-  initialDisputeSnapshot,
   londonDateOf,
   type WorkingDayCalendar,
 } from '#domain';
@@ -12,6 +8,8 @@ import { type RecordedEvent } from '#event-store';
 import { type CaseFacts, contributionDelta, contributionOf, decodeTotalKey, nextCaseFacts } from '#reporting';
 import { caseIdOfStream, ORGANISATION_STREAM_PREFIX, toDisputeMachineEvent } from '#events';
 import { type Projection } from '../projection.js';
+import { type CaseFileCounts, loadSnapshot, NO_SNAPSHOT, saveSnapshot, snapshotTablesSql, type SnapshotTables, storedRevision } from '../case-snapshots.js';
+import { foldCaseEvent } from '../case-fold.js';
 import { statement } from '../statement-cache.js';
 
 export const REPORT_PROJECTION = 'report';
@@ -19,8 +17,6 @@ export const REPORT_PROJECTION = 'report';
 const TABLES = `
 CREATE TABLE IF NOT EXISTS report_cases (
   case_id TEXT PRIMARY KEY,
-  value TEXT NOT NULL,
-  context TEXT NOT NULL,
   facts TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS report_totals (
@@ -54,33 +50,44 @@ CREATE TABLE IF NOT EXISTS report_log (
 );
 `;
 
+/** The folded state of each case, to go on from in the next batch or after a restart. */
+const SNAPSHOTS: SnapshotTables = { states: 'report_case_states', items: 'report_case_items' };
+
 interface Staged {
-  snapshot: DisputeSnapshot;
-  facts: CaseFacts | null;
+  readonly snapshot: DisputeSnapshot;
+  readonly facts: CaseFacts | null;
+  readonly revision: bigint;
   /** The facts when the batch first touched the case: its contribution then is what the batch takes away. */
   readonly before: CaseFacts | null;
+  /** What the file held of the case's file before the batch (null: unknown). */
+  readonly counts: CaseFileCounts | null;
 }
 
-/** Per open file: the cases a batch has touched, and the last event time seen; written once at the end of the batch. */
-const staged = new WeakMap<Database.Database, { cases: Map<string, Staged>; lastEventAt: string | null }>();
+/**
+ * Per open file: the cases a batch has touched, and the last event time seen, written once at the
+ * end of the batch; and the states last written, used only while the file still holds the same
+ * revision of the case (another instance, or a batch that rolled back, may have moved it).
+ */
+const staged = new WeakMap<Database.Database, { cases: Map<string, Staged>; lastEventAt: string | null; remembered: Map<string, Staged> }>();
+const REMEMBERED_CASES = 2_000;
 
 function batchOf(db: Database.Database) {
   let batch = staged.get(db);
   if (!batch) {
-    batch = { cases: new Map(), lastEventAt: null };
+    batch = { cases: new Map(), lastEventAt: null, remembered: new Map() };
     staged.set(db, batch);
   }
   return batch;
 }
 
 function restore(db: Database.Database, caseId: string): Staged {
-  const row = statement(db, 'SELECT value, context, facts FROM report_cases WHERE case_id = ?').get(caseId) as
-    | { value: string; context: string; facts: string }
-    | undefined;
-  if (!row) return { snapshot: initialDisputeSnapshot(), facts: null, before: null };
-  const snapshot = disputeMachine.resolveState({ value: JSON.parse(row.value), context: { ...EMPTY_CONTEXT, ...JSON.parse(row.context) } });
+  const remembered = batchOf(db).remembered.get(caseId);
+  if (remembered && storedRevision(db, SNAPSHOTS, caseId) === remembered.revision) return { ...remembered, before: remembered.facts };
+  const stored = loadSnapshot(db, SNAPSHOTS, caseId);
+  const row = statement(db, 'SELECT facts FROM report_cases WHERE case_id = ?').get(caseId) as { facts: string } | undefined;
+  if (!stored || !row) return { ...NO_SNAPSHOT, facts: null, before: null };
   const facts = JSON.parse(row.facts) as CaseFacts;
-  return { snapshot, facts, before: facts };
+  return { snapshot: stored.snapshot, revision: stored.revision, counts: stored.counts, facts, before: facts };
 }
 
 /** Adds a batch's contributions to the sums. */
@@ -113,9 +120,10 @@ function addToTotals(db: Database.Database, delta: ReadonlyMap<string, number>):
 export function createReportProjection(calendar: WorkingDayCalendar): Projection {
   return {
     name: REPORT_PROJECTION,
-    version: 1,
+    // 2: case states as case-snapshots.ts keeps them (the case file one row per item).
+    version: 2,
     createTables(db) {
-      db.exec(TABLES);
+      db.exec(TABLES + snapshotTablesSql(SNAPSHOTS));
     },
     apply(db, event) {
       const batch = batchOf(db);
@@ -126,7 +134,7 @@ export function createReportProjection(calendar: WorkingDayCalendar): Projection
       if (caseId === null) return;
       const machineEvent = toDisputeMachineEvent(event);
       const state = batch.cases.get(caseId) ?? restore(db, caseId);
-      const next = applyDisputeEvent(state.snapshot, machineEvent);
+      const next = foldCaseEvent(state.snapshot, machineEvent);
       const facts = nextCaseFacts(state.facts, state.snapshot, next, machineEvent);
       if (machineEvent.type === 'LessonRecorded') {
         statement(db, 'INSERT OR REPLACE INTO report_lessons (case_id, lesson_id, recorded_on, clause, text) VALUES (?, ?, ?, ?, ?)').run(
@@ -137,7 +145,7 @@ export function createReportProjection(calendar: WorkingDayCalendar): Projection
           machineEvent.data.lesson,
         );
       }
-      batch.cases.set(caseId, { snapshot: next, facts, before: state.before });
+      batch.cases.set(caseId, { snapshot: next, facts, revision: event.revision, before: state.before, counts: state.counts });
     },
     endBatch(db) {
       const batch = batchOf(db);
@@ -148,13 +156,12 @@ export function createReportProjection(calendar: WorkingDayCalendar): Projection
           const before = state.before ? contributionOf(state.before, calendar) : new Map<string, number>();
           const after = state.facts ? contributionOf(state.facts, calendar) : new Map<string, number>();
           for (const [key, n] of contributionDelta(before, after)) delta.set(key, (delta.get(key) ?? 0) + n);
-          statement(db, 'INSERT OR REPLACE INTO report_cases (case_id, value, context, facts) VALUES (?, ?, ?, ?)').run(
-            caseId,
-            JSON.stringify(state.snapshot.value),
-            JSON.stringify(state.snapshot.context),
-            JSON.stringify(state.facts),
-          );
+          const counts = saveSnapshot(db, SNAPSHOTS, caseId, state.snapshot, state.revision, state.counts);
+          statement(db, 'INSERT OR REPLACE INTO report_cases (case_id, facts) VALUES (?, ?)').run(caseId, JSON.stringify(state.facts));
+          batch.remembered.delete(caseId);
+          batch.remembered.set(caseId, { ...state, counts });
         }
+        while (batch.remembered.size > REMEMBERED_CASES) batch.remembered.delete(batch.remembered.keys().next().value as string);
         addToTotals(db, delta);
         if (batch.lastEventAt !== null) {
           statement(
