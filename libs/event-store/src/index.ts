@@ -7,6 +7,6 @@ export * from './eventstoredb/eventstoredb-event-store.js';
 export type { SubscriptionDrop } from './eventstoredb/eventstoredb-subscription.js';
 export { CONNECTION_STRING_SCHEMES, redactedConnectionString } from './eventstoredb/connection-string.js';
 export * from './copy-log.js';
-export { useWriteAheadLog } from './sqlite/write-ahead-log.js';
+export { openCacheDatabase, useWriteAheadLog } from './sqlite/write-ahead-log.js';
 export * from './unreadable-event.error.js';
 export * from './audit/index.js';

@@ -1,16 +1,12 @@
-import Database from 'better-sqlite3';
-import { useWriteAheadLog } from '#event-store';
+import type Database from 'better-sqlite3';
+import { openCacheDatabase } from '#event-store';
 
 /**
  * Opens a read-model database. Read models can always be rebuilt from the log, so they trade
  * FULL fsyncs for speed (WAL + NORMAL still survives a process crash intact).
  */
 export function openReadModelFile(filename: string): Database.Database {
-  const db = new Database(filename);
-  // First, so instances opening one data dir together wait for each other's locks.
-  db.pragma('busy_timeout = 5000');
-  useWriteAheadLog(db);
-  db.pragma('synchronous = NORMAL');
+  const db = openCacheDatabase(filename);
   db.defaultSafeIntegers(false);
   db.exec(`CREATE TABLE IF NOT EXISTS projection_state (
     name TEXT PRIMARY KEY,

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 
 const ATTEMPTS = 50;
 const PAUSE_MS = 20;
@@ -19,4 +19,17 @@ export function useWriteAheadLog(db: Database.Database): void {
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, PAUSE_MS);
     }
   }
+}
+
+/**
+ * Opens a WAL file that can be rebuilt or lost without harm (read models, HTTP replay records,
+ * sessions): synchronous=NORMAL. The busy timeout comes first, so instances opening one data dir
+ * together wait for each other's locks rather than failing.
+ */
+export function openCacheDatabase(filename: string): Database.Database {
+  const db = new Database(filename);
+  db.pragma('busy_timeout = 5000');
+  useWriteAheadLog(db);
+  db.pragma('synchronous = NORMAL');
+  return db;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openCacheDatabase } from '#event-store';
 import { isDiskFull, StorageFullError } from '#core';
 import { newClaimOwner } from './claim-owner.js';
 
@@ -50,10 +51,7 @@ export class IdempotencyStore {
     /** Written into this process's claims (see claim-owner.ts). */
     readonly owner: string = newClaimOwner(),
   ) {
-    this.db = new Database(filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openCacheDatabase(filename);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS idempotency_records (
         principal_id    TEXT    NOT NULL,

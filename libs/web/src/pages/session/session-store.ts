@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openCacheDatabase } from '#event-store';
 import { type SessionSettings } from '#config';
 
 /** What a signed-in browser carries: only an id, whose hash is the key here. */
@@ -67,10 +68,7 @@ export class SessionStore {
     private readonly limits: SessionSettings,
     private readonly now: () => number = Date.now,
   ) {
-    this.db = new Database(filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openCacheDatabase(filename);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS sessions (
         id_hash      TEXT    PRIMARY KEY,
