@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
 import { CORRELATION_ID_HEADER } from './correlation/correlation-id.js';
@@ -13,6 +12,7 @@ import { requireHost } from './require-host.js';
 import { assertBodyShape } from './security/body-shape.js';
 import { applyRouteBodyLimits } from './security/body-limit.js';
 import { HELMET_OPTIONS } from './security/helmet-options.js';
+import { applySecurityHeaders, securityHeadersOf } from './security/security-headers.js';
 
 /**
  * The Fastify-level half of the platform, which a Nest module cannot reach: serializer, body
@@ -41,6 +41,6 @@ export async function configurePlatform(app: NestFastifyApplication, info: ApiIn
   });
   fastify.addHook('onResponse', recordHttpMetrics(app.get(PlatformMetrics)));
 
-  await app.register(helmet, HELMET_OPTIONS);
+  applySecurityHeaders(fastify, securityHeadersOf(HELMET_OPTIONS));
   serveOpenApi(app, fastify, info);
 }

@@ -1,11 +1,10 @@
-import { type FastifyHelmetOptions } from '@fastify/helmet';
+import { type HelmetOptions } from 'helmet';
 
 /**
  * Security headers for every response. The CSP is as strict as Swagger UI at /docs allows: its
  * scripts and styles come from us, but it sets inline styles and uses data: images.
  */
-export const HELMET_OPTIONS: FastifyHelmetOptions = {
-  global: true,
+export const HELMET_OPTIONS: HelmetOptions = {
   contentSecurityPolicy: {
     useDefaults: true,
     directives: {
