@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { londonDateOf } from './working-day-calendar.js';
+import { londonDateOf, WorkingDayCalendar } from './working-day-calendar.js';
 
 describe('londonDateOf (the offset asked once per UTC hour)', () => {
   it('gives the zone rules’ London date for every hour and half hour of 2025 and 2026, clock changes and midnights included', () => {
@@ -17,5 +17,28 @@ describe('londonDateOf (the offset asked once per UTC hour)', () => {
     expect(() => londonDateOf('2026-02-30T10:00:00.000Z')).toThrow(RangeError);
     expect(londonDateOf('2026-03-29T00:30:00+00:00')).toBe('2026-03-29');
     expect(londonDateOf('2026-10-24T23:30:00Z')).toBe('2026-10-25');
+  });
+
+  it('starts clocks as the zone rules’ wall clock does, minutes either side of 16:30 and of the clock changes, 2025 and 2026', () => {
+    const calendar = new WorkingDayCalendar('test');
+    const byLuxon = (instant: string): string => {
+      const london = DateTime.fromISO(instant, { zone: 'Europe/London' });
+      const date = london.toISODate()!;
+      const late = (london.hour * 60 + london.minute) * 60_000 + london.second * 1000 + london.millisecond > (16 * 60 + 30) * 60_000;
+      return late || !calendar.isWorkingDay(date) ? calendar.nextWorkingDay(date) : date;
+    };
+    const mismatches: string[] = [];
+    for (let ms = Date.parse('2025-01-01T00:00:00Z'); ms < Date.parse('2027-01-01T00:00:00Z'); ms += 30 * 60_000) {
+      for (const instant of [new Date(ms).toISOString(), new Date(ms - 1).toISOString(), new Date(ms + 1).toISOString()]) {
+        if (calendar.clockStart(instant) !== byLuxon(instant)) mismatches.push(instant);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // 16:30:00.000 London is on time; a millisecond later is not (GMT and BST).
+    expect(calendar.clockStart('2026-01-14T16:30:00.000Z')).toBe('2026-01-14');
+    expect(calendar.clockStart('2026-01-14T16:30:00.001Z')).toBe('2026-01-15');
+    expect(calendar.clockStart('2026-07-14T15:30:00.000Z')).toBe('2026-07-14');
+    expect(calendar.clockStart('2026-07-14T15:30:00.001Z')).toBe('2026-07-15');
+    expect(calendar.clockStart('2026-07-14T15:30:00.001+00:00')).toBe('2026-07-15');
   });
 });

@@ -33,9 +33,10 @@ const londonOffsets = new Map<number, number>();
 /**
  * Every command's time is a new instant, so the memo above rarely helps on the write path. But
  * London's offset changes only on the hour (01:00 UTC), so it is asked of the zone rules once per
- * UTC hour and the date is plain arithmetic after that.
+ * UTC hour and the London wall clock is plain arithmetic after that. Null for an instant not
+ * spelled as `Date#toISOString` writes it (those go through luxon).
  */
-function londonDateByHour(instant: string): IsoDate | null {
+function londonWallClockByHour(instant: string): { readonly date: IsoDate; readonly msOfDay: number } | null {
   if (!CANONICAL_UTC.test(instant)) return null;
   const ms = Date.parse(instant);
   // A date that does not exist (30 February) parses to another day, or not at all: luxon refuses it.
@@ -47,7 +48,14 @@ function londonDateByHour(instant: string): IsoDate | null {
     if (londonOffsets.size >= LONDON_DATE_MEMO) londonOffsets.clear();
     londonOffsets.set(hour, offset);
   }
-  return new Date(ms + offset * 60_000).toISOString().slice(0, 10) as IsoDate;
+  const wall = ms + offset * 60_000;
+  return { date: new Date(wall).toISOString().slice(0, 10) as IsoDate, msOfDay: ((wall % DAY_MS) + DAY_MS) % DAY_MS };
+}
+
+const DAY_MS = 24 * HOUR_MS;
+
+function londonDateByHour(instant: string): IsoDate | null {
+  return londonWallClockByHour(instant)?.date ?? null;
 }
 
 /**
@@ -77,11 +85,9 @@ export class WorkingDayCalendar {
    * after 16:30 London time or on a non-working day, when it counts as received the next working day.
    */
   clockStart(instant: string): IsoDate {
-    const london = toLondon(instant);
-    const date = london.toISODate() as IsoDate;
+    const { date, msOfDay } = londonWallClock(instant);
     // Wall-clock time, not elapsed time: on a clock-change day these differ by an hour.
-    const wallClockMs = ((london.hour * 60 + london.minute) * 60 + london.second) * 1000 + london.millisecond;
-    if (wallClockMs > CUT_OFF_MS || !this.isWorkingDay(date)) return this.nextWorkingDay(date);
+    if (msOfDay > CUT_OFF_MS || !this.isWorkingDay(date)) return this.nextWorkingDay(date);
     return date;
   }
 
@@ -156,6 +162,14 @@ export class WorkingDayCalendar {
 function isWorkingEpochDay(epochDay: number): boolean {
   const weekday = (((epochDay + 4) % 7) + 7) % 7; // 0 = Sunday
   return weekday !== 0 && weekday !== 6 && !isBankHolidayOnEpochDay(epochDay);
+}
+
+/** The London date and time of day (ms since its midnight) at that instant. */
+function londonWallClock(instant: string): { readonly date: IsoDate; readonly msOfDay: number } {
+  const byHour = londonWallClockByHour(instant);
+  if (byHour) return byHour;
+  const london = toLondon(instant);
+  return { date: london.toISODate() as IsoDate, msOfDay: ((london.hour * 60 + london.minute) * 60 + london.second) * 1000 + london.millisecond };
 }
 
 function toLondon(instant: string): DateTime {
