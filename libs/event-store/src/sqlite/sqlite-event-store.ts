@@ -83,6 +83,8 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 const DEFAULT_MAX_BATCH = 500;
 const DEFAULT_READ_ALL_LIMIT = 1_000;
 const SUBSCRIPTION_BATCH = 500;
+/** One batch per subscription that may lag the others (there are three read models), and some room. */
+const RECENT_READS_KEPT = 8;
 const DEFAULT_EXTERNAL_COMMIT_POLL_MS = 200;
 /** SQLite reads a negative LIMIT as "no limit". */
 const NO_LIMIT = -1;
@@ -108,6 +110,8 @@ export class SqliteEventStore implements EventStore {
   private readonly externalCommitPollMs: number;
   private externalCommitTimer: NodeJS.Timeout | null = null;
   private dataVersion: unknown = null;
+  /** The last few batches subscriptions read, by the position they were read from (see readForSubscription). */
+  private readonly recentReads = new Map<string, RecordedEvent[]>();
 
   private readonly logHeadStmt: Database.Statement;
   private readonly streamTailStmt: Database.Statement;
@@ -205,7 +209,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): EventSubscription {
     const subscription = new SqliteSubscription(
-      (after, limit) => this.readAfter(after, limit),
+      (after, limit) => this.readForSubscription(after, limit),
       this.commits,
       options.after ?? 0n,
       SUBSCRIPTION_BATCH,
@@ -360,6 +364,24 @@ export class SqliteEventStore implements EventStore {
 
   private readAfter(after: bigint, limit: number): RecordedEvent[] {
     return (this.readAllStmt.all(after, limit) as EventRow[]).map(toRecordedEvent);
+  }
+
+  /**
+   * The read models' subscriptions follow the log together, so each batch would be read and
+   * parsed once per subscription. The log is append-only and positions are dense, so a batch
+   * read from a position stays a true answer for that position: the next subscription asking
+   * from it gets the same batch (it then reads on from the batch's end). Empty reads are not kept.
+   */
+  private readForSubscription(after: bigint, limit: number): RecordedEvent[] {
+    const key = `${after}:${limit}`;
+    const known = this.recentReads.get(key);
+    if (known !== undefined) return known;
+    const events = this.readAfter(after, limit);
+    if (events.length > 0) {
+      if (this.recentReads.size >= RECENT_READS_KEPT) this.recentReads.delete(this.recentReads.keys().next().value as string);
+      this.recentReads.set(key, events);
+    }
+    return events;
   }
 
   private commitBatch(requests: readonly AppendRequest[]): Outcome<AppendResult>[] {
