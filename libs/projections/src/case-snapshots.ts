@@ -48,6 +48,23 @@ const countsOf = (snapshot: DisputeSnapshot): CaseFileCounts => ({
 });
 
 /**
+ * The cases and report projections hold the very same state objects (case-fold.ts) and both save
+ * them: the JSON of a state is made once. Snapshots are immutable, and the map lets go of a
+ * state when nothing else holds it.
+ */
+const serialised = new WeakMap<DisputeSnapshot, { readonly value: string; readonly context: string }>();
+
+function serialisedState(snapshot: DisputeSnapshot): { readonly value: string; readonly context: string } {
+  let known = serialised.get(snapshot);
+  if (known === undefined) {
+    const { notes: _notes, evidence: _evidence, lessons: _lessons, ...rest } = snapshot.context;
+    known = { value: JSON.stringify(snapshot.value), context: JSON.stringify(rest) };
+    serialised.set(snapshot, known);
+  }
+  return known;
+}
+
+/**
  * Writes the case's state at `revision`. `written` is what the file is known to hold for the case
  * already (null when unknown: then its items are replaced). Answers what the file now holds.
  */
@@ -59,12 +76,12 @@ export function saveSnapshot(
   revision: bigint,
   written: CaseFileCounts | null,
 ): CaseFileCounts {
-  const { notes: _notes, evidence: _evidence, lessons: _lessons, ...rest } = snapshot.context;
+  const state = serialisedState(snapshot);
   statement(db, `INSERT OR REPLACE INTO ${tables.states} (case_id, revision, value, context) VALUES (?, ?, ?, ?)`).run(
     caseId,
     revision,
-    JSON.stringify(snapshot.value),
-    JSON.stringify(rest),
+    state.value,
+    state.context,
   );
   const counts = countsOf(snapshot);
   const insert = statement(db, `INSERT OR REPLACE INTO ${tables.items} (case_id, list, seq, item) VALUES (?, ?, ?, ?)`);
