@@ -19,12 +19,19 @@ import { newId, uuidFromName } from '../ids.js';
 import { type CaseCommandRequest, type RaiseDisputeBody } from '../messages.js';
 import { type Principal } from '../principal.js';
 import { chooseActor } from './actor-selection.js';
-import { DisputeRepository } from './dispute-repository.js';
+import { DisputeRepository, type LoadedCase } from './dispute-repository.js';
 import { EVIDENCE_STORE, type EvidenceStore } from './evidence-store.js';
 import { readEvidenceUpload } from './evidence-upload.js';
 
 /** Re-reads after a concurrent write elsewhere (another process) before giving up. */
 const MAX_ATTEMPTS = 5;
+
+/** A command the machine accepted: its time, who it was done as, and the events and state it gives. */
+interface Decided {
+  readonly at: string;
+  readonly actor: ReturnType<typeof chooseActor>;
+  readonly decision: ReturnType<typeof decideDispute>;
+}
 
 /** One command to write: who sends it, on which case, and with which options and command id. */
 interface PendingWrite {
@@ -38,8 +45,8 @@ interface PendingWrite {
 }
 
 /**
- * The one write path for cases: load the stream, fold it through the machine, decide, append at
- * the revision read. Commands on one case queue in this process; a conflict with another writer
+ * The one write path for cases: load the stream (or take the case as cached), fold it through
+ * the machine, decide, append at the revision it was decided on. Commands on one case queue in this process; a conflict with another writer
  * is re-read and re-decided unless the caller pinned a revision (If-Match).
  */
 @Injectable()
@@ -95,25 +102,48 @@ export class DisputeCommandService {
     }
   }
 
+  /** The checks and the machine's decision on the case as loaded; throws the refusal. */
+  private decide(loaded: LoadedCase | null, { principal, caseId, command, options, commandId }: Omit<PendingWrite, 'beforeAppend'>): Decided | { readonly done: CommandResult } {
+    const done = loaded?.commands.get(commandId);
+    if (done) return { done: { id: caseId, revision: done.revision, position: done.position } };
+    if (command.name !== 'raise' && (!loaded || !maySeeCase(loaded.snapshot.context, principal))) {
+      throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
+    }
+    if (options.expectedRevision !== undefined && (loaded?.revision ?? -1n) !== options.expectedRevision) {
+      throw new StaleRevisionError(
+        `The case is at revision ${String(loaded?.revision ?? -1n)}, not ${String(options.expectedRevision)}.`,
+        options.expectedRevision,
+        loaded?.revision ?? null,
+      );
+    }
+    const at = this.clock.now().toISOString();
+    const snapshot = loaded?.snapshot ?? initialDisputeSnapshot();
+    const actor = chooseActor(principal, command.name, snapshot, at, options.onBehalfOf);
+    return { at, actor, decision: decideDispute(snapshot, command, { at, actor, calendar: this.calendar, directory: this.directory }) };
+  }
+
   private async attempt({ principal, caseId, command, options, commandId, beforeAppend }: PendingWrite): Promise<CommandResult> {
+    // The first attempt decides on the cached case without reading the stream: every append of
+    // this process goes through here, so the cache is the stream unless another process wrote
+    // to it. Then the append's expected revision fails and the case is read again; a refusal
+    // decided on an unread cache is checked on a fresh read before it is given.
+    let unread = this.repository.cached(caseId);
     for (let attempt = 1; ; attempt++) {
-      const loaded = await this.repository.load(caseId);
-      const done = loaded?.commands.get(commandId);
-      if (done) return { id: caseId, revision: done.revision, position: done.position };
-      if (command.name !== 'raise' && (!loaded || !maySeeCase(loaded.snapshot.context, principal))) {
-        throw new NotFoundError(`No dispute ${caseId}.`, 'DISPUTE.NOT_FOUND');
+      const loaded = unread ?? (await this.repository.load(caseId));
+      let decided: Decided;
+      try {
+        const outcome = this.decide(loaded, { principal, caseId, command, options, commandId });
+        // A command applied stays applied: the cache may lack one, never wrongly hold one.
+        if ('done' in outcome) return outcome.done;
+        decided = outcome;
+      } catch (error) {
+        if (unread === undefined || !(error instanceof AppError)) throw error;
+        unread = undefined;
+        attempt -= 1;
+        continue;
       }
-      if (options.expectedRevision !== undefined && (loaded?.revision ?? -1n) !== options.expectedRevision) {
-        throw new StaleRevisionError(
-          `The case is at revision ${String(loaded?.revision ?? -1n)}, not ${String(options.expectedRevision)}.`,
-          options.expectedRevision,
-          loaded?.revision ?? null,
-        );
-      }
-      const at = this.clock.now().toISOString();
-      const snapshot = loaded?.snapshot ?? initialDisputeSnapshot();
-      const actor = chooseActor(principal, command.name, snapshot, at, options.onBehalfOf);
-      const decision = decideDispute(snapshot, command, { at, actor, calendar: this.calendar, directory: this.directory });
+      unread = undefined;
+      const { at, actor, decision } = decided;
       const metadata: Omit<EventMetadata, 'schemaVersion'> = {
         caseId,
         actor,

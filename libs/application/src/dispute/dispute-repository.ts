@@ -48,6 +48,11 @@ export class DisputeRepository {
     return loaded;
   }
 
+  /** The case as this process last knew it, without reading the stream (undefined: not known here). */
+  cached(caseId: string): LoadedCase | undefined {
+    return this.cache.get(caseId);
+  }
+
   /** After a successful append the new state is already known: keep it without reading back. */
   remember(loaded: LoadedCase): void {
     this.cache.delete(loaded.caseId);
