@@ -285,7 +285,7 @@ export const casesProjection: Projection = {
     if (caseId === null) return;
     const machineEvent = toDisputeMachineEvent(event);
     const before = current(db, caseId);
-    const next = foldCaseEvent(before.snapshot, machineEvent);
+    const next = foldCaseEvent(before.snapshot, event.id, machineEvent);
     mapOf(staged, db).set(caseId, { snapshot: next, event, at: machineEvent.at, written: before.written });
   },
   endBatch(db) {

@@ -134,7 +134,7 @@ export function createReportProjection(calendar: WorkingDayCalendar): Projection
       if (caseId === null) return;
       const machineEvent = toDisputeMachineEvent(event);
       const state = batch.cases.get(caseId) ?? restore(db, caseId);
-      const next = foldCaseEvent(state.snapshot, machineEvent);
+      const next = foldCaseEvent(state.snapshot, event.id, machineEvent);
       const facts = nextCaseFacts(state.facts, state.snapshot, next, machineEvent);
       if (machineEvent.type === 'LessonRecorded') {
         statement(db, 'INSERT OR REPLACE INTO report_lessons (case_id, lesson_id, recorded_on, clause, text) VALUES (?, ?, ?, ?, ?)').run(
