@@ -66,6 +66,18 @@ export const DIRECTORY_PROJECTION = 'directory';
 const ORGANISATION_EVENTS: ReadonlySet<string> = new Set(['OrganisationSigned', 'OrganisationLeft']);
 
 /**
+ * How many directory facts were applied through each connection. Readers that keep answers (the
+ * sign-in lookup) compare it, with SQLite's data_version for other processes' commits, to know
+ * that nothing changed since. Counted before the commit: a batch that rolls back only costs a
+ * lookup.
+ */
+const factsApplied = new WeakMap<Database.Database, number>();
+
+export function directoryFactsApplied(db: Database.Database): number {
+  return factsApplied.get(db) ?? 0;
+}
+
+/**
  * Organisations and people, with membership history and token hashes, for sign-in, appointments
  * and the people list. Each row is its stream folded through the domain's evolve functions (the
  * same ones the directory's write side decides on), and carries the stream's revision for ETags.
@@ -101,6 +113,7 @@ export const directoryProjection: Projection = {
   },
   apply(db, event) {
     if (!isDirectoryEventType(event.type)) return;
+    factsApplied.set(db, (factsApplied.get(db) ?? 0) + 1);
     const fact = { type: event.type, data: event.data } as unknown as DirectoryEvent;
     const at = occurredAt(event);
     if (ORGANISATION_EVENTS.has(event.type)) applyToOrganisation(db, fact, at, event.revision);

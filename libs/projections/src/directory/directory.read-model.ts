@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type OrganisationRecord, type PersonState, type RegistrationLookup, type Role } from '#domain';
 import { statement } from '../statement-cache.js';
-import { organisationOfRow, type OrganisationRow, personOfRow, type PersonRow } from './directory.projection.js';
+import { directoryFactsApplied, organisationOfRow, type OrganisationRow, personOfRow, type PersonRow } from './directory.projection.js';
 
 /** A person with the revision of their stream (for ETag / If-Match). */
 export interface DirectoryPerson extends PersonState {
@@ -34,10 +34,15 @@ export interface PeopleListQuery {
   readonly limit: number;
 }
 
+const SIGN_INS_KEPT = 10_000;
+
 const withRevision = (row: PersonRow): DirectoryPerson => ({ ...personOfRow(row), revision: BigInt(row.revision) });
 
 /** Synchronous reads of the directory projection: what deciders, sign-in and the people list consult. */
 export class DirectoryReadModel implements RegistrationLookup {
+  /** Sign-in answers by token hash, per file, valid while its stamp holds (see personByTokenHash). */
+  private readonly signIns = new WeakMap<Database.Database, { readonly stamp: string; readonly people: Map<string, DirectoryPerson> }>();
+
   constructor(private readonly db: () => Database.Database) {}
 
   organisation(organisationId: string): DirectoryOrganisation | undefined {
@@ -54,9 +59,30 @@ export class DirectoryReadModel implements RegistrationLookup {
     return row ? withRevision(row) : undefined;
   }
 
+  /**
+   * Every request asks this, so answers are kept while the directory stays as it was: no fact
+   * applied through this connection, no commit by another (SQLite's data_version), the same file
+   * (a rebuild swaps it). A rotated token or a deactivation is a fact, so it is seen at once.
+   * Unknown tokens are not kept.
+   */
   personByTokenHash(tokenHash: string): DirectoryPerson | undefined {
-    const row = statement(this.db(), 'SELECT * FROM people WHERE token_hash = ?').get(tokenHash) as PersonRow | undefined;
-    return row ? withRevision(row) : undefined;
+    const db = this.db();
+    const stamp = `${directoryFactsApplied(db)}:${String(statement(db, 'PRAGMA data_version').pluck().get())}`;
+    let known = this.signIns.get(db);
+    if (known?.stamp !== stamp) {
+      known = { stamp, people: new Map() };
+      this.signIns.set(db, known);
+    }
+    const kept = known.people.get(tokenHash);
+    if (kept !== undefined) return kept;
+    const row = statement(db, 'SELECT * FROM people WHERE token_hash = ?').get(tokenHash) as PersonRow | undefined;
+    if (!row) return undefined;
+    const person = withRevision(row);
+    Object.freeze(person.roles);
+    Object.freeze(person);
+    if (known.people.size >= SIGN_INS_KEPT) known.people.delete(known.people.keys().next().value as string);
+    known.people.set(tokenHash, person);
+    return person;
   }
 
   /** SQLite's lower() folds ASCII letters only: other letters compare exactly. Registrations are rare: a scan is fine. */
