@@ -16,7 +16,19 @@ export const BOOTSTRAP_ADMIN: Principal = Object.freeze({
  */
 export function matchesSecret(candidate: string, secret: string | null): boolean {
   if (secret === null) return false;
-  return timingSafeEqual(sha256(candidate), sha256(secret));
+  return timingSafeEqual(sha256(candidate), hashOfSecret(secret));
+}
+
+/** A configured secret is hashed once: every request is compared with it. */
+const secretHashes = new Map<string, Buffer>();
+
+function hashOfSecret(secret: string): Buffer {
+  let hash = secretHashes.get(secret);
+  if (hash === undefined) {
+    hash = sha256(secret);
+    secretHashes.set(secret, hash);
+  }
+  return hash;
 }
 
 export const isBootstrapToken = matchesSecret;
