@@ -1,4 +1,4 @@
-import { initialTransition, type SnapshotFrom, transition } from 'xstate';
+import { type ActorScope, createActor, type EventFromLogic, initialTransition, type SnapshotFrom } from 'xstate';
 import { type DisputeContext, stageOfStep, type StepName } from './dispute-context.js';
 import { type DisputeMachineEvent } from './dispute-events.js';
 import { disputeMachine } from './dispute-machine.js';
@@ -21,9 +21,29 @@ export function initialDisputeSnapshot(): DisputeSnapshot {
   return initialTransition(disputeMachine)[0];
 }
 
+/**
+ * XState's `transition()` builds a new inert actor on every call, and building one works out the
+ * machine's initial state: that was most of the cost of each fold, on the write path and in every
+ * read model. The machine invokes and spawns nothing and its only actions are assignments (done
+ * inside the transition), so one inert scope serves every fold; any other action it named would
+ * be dropped here, as `transition()`'s callers dropped its list of actions to run.
+ */
+const inertActor = createActor(disputeMachine);
+const INERT_SCOPE: ActorScope<DisputeSnapshot, EventFromLogic<typeof disputeMachine>> = {
+  self: inertActor,
+  id: '',
+  sessionId: '',
+  logger: () => {},
+  defer: () => {},
+  emit: () => {},
+  system: inertActor.system,
+  stopChild: () => {},
+  actionExecutor: () => {},
+};
+
 /** Folds one event into the case, refusing anything the machine would not have allowed. */
 export function applyDisputeEvent(snapshot: DisputeSnapshot, event: DisputeMachineEvent): DisputeSnapshot {
-  const [next] = transition(disputeMachine, snapshot, event);
+  const next = disputeMachine.transition(snapshot, event, INERT_SCOPE);
   // The machine gives back the same state for an event it refuses, so only then is it asked why
   // (asking first would work every transition out twice on every fold).
   if (next.context === snapshot.context && stateNameOf(next) === stateNameOf(snapshot)) {

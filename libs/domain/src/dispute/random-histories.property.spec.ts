@@ -1,8 +1,10 @@
 import fc from 'fast-check';
+import { transition } from 'xstate';
 import { AppError } from '#core';
 import { allowedCommands } from './decide-dispute.js';
 import { CASE_COMMANDS, type DisputeCommandName } from './dispute-commands.js';
 import { STEP_NAMES } from './dispute-context.js';
+import { disputeMachine } from './dispute-machine.js';
 import { applyDisputeEvent, type DisputeSnapshot, stateNameOf } from './dispute-state.js';
 import { ACTORS, type ActorName, DisputeScenario } from './testing/dispute-scenario.js';
 import { offeredButNotAllowed } from './testing/offered-steps.js';
@@ -103,8 +105,12 @@ function runHistory(urgent: boolean, start: (typeof STARTS)[number], steps: Step
     expect(s.log.slice(revision).map(({ type, data }) => ({ type, data }))).toEqual(events);
     expect(events.slice(0, -1).some((e) => e.type === 'CaseClosed')).toBe(false);
 
-    // Folding the stored events gives the live case.
-    for (const event of s.log.slice(revision)) replayed = applyDisputeEvent(replayed, event);
+    // Folding the stored events gives the live case, and the very state XState's own transition() gives.
+    for (const event of s.log.slice(revision)) {
+      const [byXState] = transition(disputeMachine, replayed, event);
+      replayed = applyDisputeEvent(replayed, event);
+      expect(JSON.stringify([replayed.value, replayed.context, replayed.status])).toBe(JSON.stringify([byXState.value, byXState.context, byXState.status]));
+    }
     expect(stateNameOf(replayed)).toBe(s.state);
     // JSON first because it is fast; toEqual only to show the difference.
     if (JSON.stringify(replayed.context) !== JSON.stringify(s.context)) expect(replayed.context).toEqual(s.context);
