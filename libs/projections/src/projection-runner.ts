@@ -134,6 +134,7 @@ function inOneTransaction(db: Database.Database, projection: Projection, batch: 
       if (anyHalted && statement(db, `UPDATE ${HALTED_STREAMS_TABLE} SET skipped_events = skipped_events + 1 WHERE stream_id = ?`).run(event.streamId).changes > 0) {
         continue;
       }
+      if (projection.accepts?.(event) === false) continue;
       const applied = applyOne(db, event, () => {
         projection.apply(db, event);
         if (endBatchPerEvent) projection.endBatch?.(db);
@@ -149,10 +150,22 @@ function inOneTransaction(db: Database.Database, projection: Projection, batch: 
   return run.immediate();
 }
 
+/** One savepoint wrapper per file (better-sqlite3 builds a wrapper per transaction() call, and this runs per event). */
+const savepoints = new WeakMap<Database.Database, (effect: () => void) => void>();
+
+function savepointOf(db: Database.Database): (effect: () => void) => void {
+  let savepoint = savepoints.get(db);
+  if (savepoint === undefined) {
+    savepoint = db.transaction((effect: () => void) => effect());
+    savepoints.set(db, savepoint);
+  }
+  return savepoint;
+}
+
 /** Runs one event's effect in a savepoint; on failure records it, halts the event's stream and answers false. */
 function applyOne(db: Database.Database, event: RecordedEvent, effect: () => void): boolean {
   try {
-    db.transaction(effect)();
+    savepointOf(db)(effect);
     return true;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -10,6 +10,11 @@ export interface Projection {
   /** Bump when the tables or the meaning of apply change: the runner then rebuilds from zero. */
   readonly version: number;
   createTables(db: Database.Database): void;
+  /**
+   * False for an event `apply` would do nothing with: the runner passes it by (its checkpoint
+   * still moves) without opening a savepoint for it. Absent: every event is applied.
+   */
+  accepts?(event: RecordedEvent): boolean;
   /** Runs inside the runner's transaction; must not do I/O outside `db`. */
   apply(db: Database.Database, event: RecordedEvent): void;
   /**

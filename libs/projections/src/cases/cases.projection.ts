@@ -279,8 +279,9 @@ export const casesProjection: Projection = {
   createTables(db) {
     db.exec(TABLES + snapshotTablesSql(SNAPSHOTS));
   },
+  // Case streams only (libs/events names them); organisations' and people's are the directory's.
+  accepts: (event) => caseIdOfStream(event.streamId) !== null,
   apply(db, event) {
-    // Case streams only (libs/events names them); organisations' and people's are the directory's.
     const caseId = caseIdOfStream(event.streamId);
     if (caseId === null) return;
     const machineEvent = toDisputeMachineEvent(event);

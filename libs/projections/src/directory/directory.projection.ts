@@ -111,6 +111,7 @@ export const directoryProjection: Projection = {
     CREATE INDEX IF NOT EXISTS people_by_organisation ON people (organisation_id);
     CREATE INDEX IF NOT EXISTS people_by_name ON people (name, person_id);`);
   },
+  accepts: (event) => isDirectoryEventType(event.type),
   apply(db, event) {
     if (!isDirectoryEventType(event.type)) return;
     factsApplied.set(db, (factsApplied.get(db) ?? 0) + 1);
