@@ -121,9 +121,3 @@ export const NO_ITEMS: CaseFileCounts = { notes: 0, evidence: 0, lessons: 0 };
 
 /** A snapshot that is not yet in any file. */
 export const NO_SNAPSHOT = { snapshot: INITIAL_CASE_STATE, revision: -1n, counts: NO_ITEMS } as const;
-
-/** The file's revision of the case, to check a remembered state against (another instance or a rolled-back batch may have moved it). */
-export function storedRevision(db: Database.Database, tables: SnapshotTables, caseId: string): bigint | null {
-  const row = statement(db, `SELECT revision FROM ${tables.states} WHERE case_id = ?`).get(caseId) as { revision: number | bigint } | undefined;
-  return row ? BigInt(row.revision) : null;
-}

@@ -147,7 +147,15 @@ function inOneTransaction(db: Database.Database, projection: Projection, batch: 
     }
     return checkpoint;
   });
-  return run.immediate();
+  let checkpoint: bigint;
+  try {
+    checkpoint = run.immediate();
+  } catch (error) {
+    projection.rolledBack?.(db);
+    throw error;
+  }
+  projection.committed?.(db);
+  return checkpoint;
 }
 
 /** One savepoint wrapper per file (better-sqlite3 builds a wrapper per transaction() call, and this runs per event). */

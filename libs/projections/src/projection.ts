@@ -22,4 +22,7 @@ export interface Projection {
    * stages its changes in apply (to write each touched row once per batch) writes them here.
    */
   endBatch?(db: Database.Database): void;
+  /** After the runner's transaction committed, or did not: for what a projection keeps between batches. */
+  committed?(db: Database.Database): void;
+  rolledBack?(db: Database.Database): void;
 }

@@ -12,6 +12,7 @@ import { caseIdOfStream, toDisputeMachineEvent } from '#events';
 import { type Projection } from '../projection.js';
 import { type CaseFileCounts, loadSnapshot, NO_ITEMS, saveSnapshot, snapshotTablesSql, type SnapshotTables } from '../case-snapshots.js';
 import { foldCaseEvent, INITIAL_CASE_STATE } from '../case-fold.js';
+import { keptStatesOf, type KeptCaseStates } from '../kept-case-states.js';
 import { statement } from '../statement-cache.js';
 import { workItemsOf } from './work-items.js';
 
@@ -130,32 +131,29 @@ interface CaseState {
 
 /**
  * Per open file: the cases a batch has touched (written once, at the end of the batch) and the
- * states last written, so the next event of a case need not read its state back, nor rewrite
- * rows that did not change. A remembered state is used only while the file still holds the same
- * revision of the case (another instance, or a batch that rolled back, may have moved it), so the
- * cache can never make the tables differ from a rebuild.
+ * states last written (kept-case-states.ts), so the next event of a case need not read its state
+ * back, nor rewrite rows that did not change.
  */
 const staged = new WeakMap<Database.Database, Map<string, CaseState>>();
-const written = new WeakMap<Database.Database, Map<string, CaseState>>();
+const written = new WeakMap<Database.Database, KeptCaseStates<CaseState>>();
 const REMEMBERED_CASES = 2_000;
 
-function mapOf(maps: WeakMap<Database.Database, Map<string, CaseState>>, db: Database.Database): Map<string, CaseState> {
-  let map = maps.get(db);
+function stagedOf(db: Database.Database): Map<string, CaseState> {
+  let map = staged.get(db);
   if (!map) {
     map = new Map();
-    maps.set(db, map);
+    staged.set(db, map);
   }
   return map;
 }
 
+const writtenOf = (db: Database.Database) => keptStatesOf(written, db, REMEMBERED_CASES);
+
 function current(db: Database.Database, caseId: string): { snapshot: DisputeSnapshot; written: Written } {
-  const pending = mapOf(staged, db).get(caseId);
+  const pending = stagedOf(db).get(caseId);
   if (pending) return pending;
-  const remembered = mapOf(written, db).get(caseId);
-  if (remembered) {
-    const row = statement(db, 'SELECT revision FROM cases WHERE case_id = ?').get(caseId) as { revision: number | bigint } | undefined;
-    if (row && BigInt(row.revision) === remembered.event.revision) return { snapshot: remembered.snapshot, written: rowsWritten(remembered) };
-  }
+  const remembered = writtenOf(db).get(db, caseId);
+  if (remembered) return { snapshot: remembered.snapshot, written: rowsWritten(remembered) };
   const stored = loadSnapshot(db, SNAPSHOTS, caseId);
   return stored ? { snapshot: stored.snapshot, written: { counts: stored.counts, rows: null } } : { snapshot: INITIAL_CASE_STATE, written: { counts: NO_ITEMS, rows: null } };
 }
@@ -287,21 +285,24 @@ export const casesProjection: Projection = {
     const machineEvent = toDisputeMachineEvent(event);
     const before = current(db, caseId);
     const next = foldCaseEvent(before.snapshot, event.id, machineEvent);
-    mapOf(staged, db).set(caseId, { snapshot: next, event, at: machineEvent.at, written: before.written });
+    stagedOf(db).set(caseId, { snapshot: next, event, at: machineEvent.at, written: before.written });
   },
   endBatch(db) {
-    const pending = mapOf(staged, db);
-    const remembered = mapOf(written, db);
+    const pending = stagedOf(db);
+    const remembered = writtenOf(db);
     try {
       for (const [caseId, state] of pending) {
         lastWritten.set(state, write(db, caseId, state.snapshot, state.event, state.at, state.written));
-        remembered.delete(caseId);
-        remembered.set(caseId, state);
+        remembered.wrote(caseId, state);
       }
     } finally {
       // Whatever happens to this batch's transaction, its staged states must not leak into the next.
       pending.clear();
     }
-    while (remembered.size > REMEMBERED_CASES) remembered.delete(remembered.keys().next().value as string);
+  },
+  committed: (db) => writtenOf(db).committed(),
+  rolledBack(db) {
+    stagedOf(db).clear();
+    writtenOf(db).rolledBack();
   },
 };

@@ -8,7 +8,8 @@ import { type RecordedEvent } from '#event-store';
 import { type CaseFacts, contributionDelta, contributionOf, decodeTotalKey, nextCaseFacts } from '#reporting';
 import { caseIdOfStream, ORGANISATION_STREAM_PREFIX, toDisputeMachineEvent } from '#events';
 import { type Projection } from '../projection.js';
-import { type CaseFileCounts, loadSnapshot, NO_SNAPSHOT, saveSnapshot, snapshotTablesSql, type SnapshotTables, storedRevision } from '../case-snapshots.js';
+import { type CaseFileCounts, loadSnapshot, NO_SNAPSHOT, saveSnapshot, snapshotTablesSql, type SnapshotTables } from '../case-snapshots.js';
+import { keptStatesOf, type KeptCaseStates } from '../kept-case-states.js';
 import { foldCaseEvent } from '../case-fold.js';
 import { statement } from '../statement-cache.js';
 
@@ -65,24 +66,27 @@ interface Staged {
 
 /**
  * Per open file: the cases a batch has touched, and the last event time seen, written once at the
- * end of the batch; and the states last written, used only while the file still holds the same
- * revision of the case (another instance, or a batch that rolled back, may have moved it).
+ * end of the batch; and the states last written (kept-case-states.ts), so the next batch need not
+ * read them back.
  */
-const staged = new WeakMap<Database.Database, { cases: Map<string, Staged>; lastEventAt: string | null; remembered: Map<string, Staged> }>();
+const staged = new WeakMap<Database.Database, { cases: Map<string, Staged>; lastEventAt: string | null }>();
+const written = new WeakMap<Database.Database, KeptCaseStates<Staged>>();
 const REMEMBERED_CASES = 2_000;
 
 function batchOf(db: Database.Database) {
   let batch = staged.get(db);
   if (!batch) {
-    batch = { cases: new Map(), lastEventAt: null, remembered: new Map() };
+    batch = { cases: new Map(), lastEventAt: null };
     staged.set(db, batch);
   }
   return batch;
 }
 
+const writtenOf = (db: Database.Database) => keptStatesOf(written, db, REMEMBERED_CASES);
+
 function restore(db: Database.Database, caseId: string): Staged {
-  const remembered = batchOf(db).remembered.get(caseId);
-  if (remembered && storedRevision(db, SNAPSHOTS, caseId) === remembered.revision) return { ...remembered, before: remembered.facts };
+  const remembered = writtenOf(db).get(db, caseId);
+  if (remembered) return { ...remembered, before: remembered.facts };
   const stored = loadSnapshot(db, SNAPSHOTS, caseId);
   const row = statement(db, 'SELECT facts FROM report_cases WHERE case_id = ?').get(caseId) as { facts: string } | undefined;
   if (!stored || !row) return { ...NO_SNAPSHOT, facts: null, before: null };
@@ -158,10 +162,8 @@ export function createReportProjection(calendar: WorkingDayCalendar): Projection
           for (const [key, n] of contributionDelta(before, after)) delta.set(key, (delta.get(key) ?? 0) + n);
           const counts = saveSnapshot(db, SNAPSHOTS, caseId, state.snapshot, state.revision, state.counts);
           statement(db, 'INSERT OR REPLACE INTO report_cases (case_id, facts) VALUES (?, ?)').run(caseId, JSON.stringify(state.facts));
-          batch.remembered.delete(caseId);
-          batch.remembered.set(caseId, { ...state, counts });
+          writtenOf(db).wrote(caseId, { ...state, counts });
         }
-        while (batch.remembered.size > REMEMBERED_CASES) batch.remembered.delete(batch.remembered.keys().next().value as string);
         addToTotals(db, delta);
         if (batch.lastEventAt !== null) {
           statement(
@@ -175,6 +177,13 @@ export function createReportProjection(calendar: WorkingDayCalendar): Projection
         batch.cases.clear();
         batch.lastEventAt = null;
       }
+    },
+    committed: (db) => writtenOf(db).committed(),
+    rolledBack(db) {
+      const batch = batchOf(db);
+      batch.cases.clear();
+      batch.lastEventAt = null;
+      writtenOf(db).rolledBack();
     },
   };
 }
