@@ -16,7 +16,11 @@ type CaseFileList = (typeof CASE_FILE_LISTS)[number];
 /** How many items of each list the file holds for a case. */
 export type CaseFileCounts = Readonly<Record<CaseFileList, number>>;
 
-/** The two tables of one projection's snapshots. */
+/**
+ * The two tables of one projection's snapshots. The states table has a rowid: a state is a few
+ * kilobytes, which a WITHOUT ROWID table (an index b-tree, under a kilobyte of a row on its page)
+ * spreads over several overflow pages on every write.
+ */
 export interface SnapshotTables {
   /** case_id, revision, value (the machine's state value), context (without the case file). */
   readonly states: string;
@@ -31,7 +35,7 @@ CREATE TABLE IF NOT EXISTS ${states} (
   revision INTEGER NOT NULL,
   value TEXT NOT NULL,
   context TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS ${items} (
   case_id TEXT NOT NULL,
   list TEXT NOT NULL,
@@ -77,7 +81,12 @@ export function saveSnapshot(
   written: CaseFileCounts | null,
 ): CaseFileCounts {
   const state = serialisedState(snapshot);
-  statement(db, `INSERT OR REPLACE INTO ${tables.states} (case_id, revision, value, context) VALUES (?, ?, ?, ?)`).run(
+  // An update in place: a REPLACE deletes and inserts the row, and states are kilobytes.
+  statement(
+    db,
+    `INSERT INTO ${tables.states} (case_id, revision, value, context) VALUES (?, ?, ?, ?)
+     ON CONFLICT (case_id) DO UPDATE SET revision = excluded.revision, value = excluded.value, context = excluded.context`,
+  ).run(
     caseId,
     revision,
     state.value,

@@ -225,9 +225,15 @@ function write(db: Database.Database, caseId: string, snapshot: DisputeSnapshot,
   const counts = saveSnapshot(db, SNAPSHOTS, caseId, snapshot, event.revision, before.counts);
   statement(
     db,
-    `INSERT OR REPLACE INTO cases (case_id, state, stage, highest_stage, complainant_id, respondent_ids, parties, clauses, urgent,
+    `INSERT INTO cases (case_id, state, stage, highest_stage, complainant_id, respondent_ids, parties, clauses, urgent,
        summary, opened_at, opened_on, closed_at, outcome, revision, last_position, last_event_at, next_due_on, appointees)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (case_id) DO UPDATE SET state = excluded.state, stage = excluded.stage, highest_stage = excluded.highest_stage,
+       complainant_id = excluded.complainant_id, respondent_ids = excluded.respondent_ids, parties = excluded.parties,
+       clauses = excluded.clauses, urgent = excluded.urgent, summary = excluded.summary, opened_at = excluded.opened_at,
+       opened_on = excluded.opened_on, closed_at = excluded.closed_at, outcome = excluded.outcome, revision = excluded.revision,
+       last_position = excluded.last_position, last_event_at = excluded.last_event_at, next_due_on = excluded.next_due_on,
+       appointees = excluded.appointees`,
   ).run(
     caseId,
     state,
@@ -273,7 +279,8 @@ export const casesProjection: Projection = {
   // 3: overdue work items once (guards); 4: action owners in case_parties, removed appointees out of case_appointees, closed-unfinished actions;
   // 5: work items are what the machine allows their audience at the case's last event (no rulings owed while suspended, no late extension offered).
   // 6: the case file's items in rows of their own (case_file_items), only what changed written.
-  version: 6,
+  // 7: case_machine with a rowid (its rows are kilobytes), rows updated in place.
+  version: 7,
   createTables(db) {
     db.exec(TABLES + snapshotTablesSql(SNAPSHOTS));
   },

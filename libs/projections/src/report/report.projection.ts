@@ -19,7 +19,7 @@ const TABLES = `
 CREATE TABLE IF NOT EXISTS report_cases (
   case_id TEXT PRIMARY KEY,
   facts TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE IF NOT EXISTS report_totals (
   year INTEGER NOT NULL,
   metric TEXT NOT NULL,
@@ -125,7 +125,8 @@ export function createReportProjection(calendar: WorkingDayCalendar): Projection
   return {
     name: REPORT_PROJECTION,
     // 2: case states as case-snapshots.ts keeps them (the case file one row per item).
-    version: 2,
+    // 3: report_case_states and report_cases with a rowid (their rows are kilobytes), rows updated in place.
+    version: 3,
     createTables(db) {
       db.exec(TABLES + snapshotTablesSql(SNAPSHOTS));
     },
@@ -161,7 +162,10 @@ export function createReportProjection(calendar: WorkingDayCalendar): Projection
           const after = state.facts ? contributionOf(state.facts, calendar) : new Map<string, number>();
           for (const [key, n] of contributionDelta(before, after)) delta.set(key, (delta.get(key) ?? 0) + n);
           const counts = saveSnapshot(db, SNAPSHOTS, caseId, state.snapshot, state.revision, state.counts);
-          statement(db, 'INSERT OR REPLACE INTO report_cases (case_id, facts) VALUES (?, ?)').run(caseId, JSON.stringify(state.facts));
+          statement(db, 'INSERT INTO report_cases (case_id, facts) VALUES (?, ?) ON CONFLICT (case_id) DO UPDATE SET facts = excluded.facts').run(
+            caseId,
+            JSON.stringify(state.facts),
+          );
           writtenOf(db).wrote(caseId, { ...state, counts });
         }
         addToTotals(db, delta);
