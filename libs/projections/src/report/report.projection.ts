@@ -122,6 +122,17 @@ function addToTotals(db: Database.Database, delta: ReadonlyMap<string, number>):
  * Deterministic: only the events and their metadata are read, so a rebuild gives the same sums.
  */
 export function createReportProjection(calendar: WorkingDayCalendar): Projection {
+  // Facts are immutable: a case's contribution after one batch is its contribution before the next.
+  const contributions = new WeakMap<CaseFacts, Map<string, number>>();
+  const contributionFor = (facts: CaseFacts | null): Map<string, number> => {
+    if (facts === null) return new Map();
+    let known = contributions.get(facts);
+    if (known === undefined) {
+      known = contributionOf(facts, calendar);
+      contributions.set(facts, known);
+    }
+    return known;
+  };
   return {
     name: REPORT_PROJECTION,
     // 2: case states as case-snapshots.ts keeps them (the case file one row per item).
@@ -158,8 +169,8 @@ export function createReportProjection(calendar: WorkingDayCalendar): Projection
         // The batch's changes to the sums, added up over its cases first: most cases share most counters.
         const delta = new Map<string, number>();
         for (const [caseId, state] of batch.cases) {
-          const before = state.before ? contributionOf(state.before, calendar) : new Map<string, number>();
-          const after = state.facts ? contributionOf(state.facts, calendar) : new Map<string, number>();
+          const before = contributionFor(state.before);
+          const after = contributionFor(state.facts);
           for (const [key, n] of contributionDelta(before, after)) delta.set(key, (delta.get(key) ?? 0) + n);
           const counts = saveSnapshot(db, SNAPSHOTS, caseId, state.snapshot, state.revision, state.counts);
           statement(db, 'INSERT INTO report_cases (case_id, facts) VALUES (?, ?) ON CONFLICT (case_id) DO UPDATE SET facts = excluded.facts').run(
