@@ -1,6 +1,6 @@
 import { RunDisputeCommand, type CaseCommandRequest, type Principal, type WriteOptions } from '#application';
 import { type CaseCommandName } from '#domain';
-import { type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
+import { type Engine, grievance, twoSeededEngines } from '../support/engine.js';
 
 /*
  * The write side decides a command on the case as this process last knew it, without reading the
@@ -9,25 +9,13 @@ import { type Engine, grievance, seedCompact, startEngine } from '../support/eng
  * If-Match refused that matches the store, no retried command applied twice.
  */
 describe('the write side’s case cache, with another instance writing to the same store', () => {
-  let a: Engine;
-  let b: Engine;
-  let people: Awaited<ReturnType<typeof seedCompact>>;
-
-  beforeAll(async () => {
-    a = await startEngine();
-    people = await seedCompact(a);
-    b = await startEngine({ dataDir: a.dataDir });
-  });
-
-  afterAll(async () => {
-    await b?.stop();
-    await a?.destroy();
-  });
+  const world = twoSeededEngines();
 
   const run = (engine: Engine, who: Principal, caseId: string, name: CaseCommandName, payload: Record<string, unknown> = {}, options: WriteOptions = {}) =>
     engine.commands.execute(new RunDisputeCommand(who, caseId, { name, payload } as CaseCommandRequest, options));
 
   it('re-reads before refusing, honours an If-Match that matches the store and applies a retried command once', async () => {
+    const { a, b, people } = world;
     const { id } = await a.raise(people.charityOfficer, grievance([people.council]));
     await run(a, people.councilOfficer, id, 'acknowledge');
     // B moves the case on; A's cache still has it acknowledged informally, at revision 1.

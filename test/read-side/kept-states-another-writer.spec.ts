@@ -1,5 +1,5 @@
 import { CASES_PROJECTION, REPORT_PROJECTION } from '#projections';
-import { type Compact, type Engine, grievance, seedCompact, startEngine } from '../support/engine.js';
+import { type Engine, grievance, twoSeededEngines } from '../support/engine.js';
 
 /*
  * A read model keeps the case states it last wrote, to go on from in its next batch without
@@ -8,24 +8,12 @@ import { type Compact, type Engine, grievance, seedCompact, startEngine } from '
  * instance B's apply two commands to A's cases; A's runners then apply the next one.
  */
 describe('case states kept between batches, with another instance writing the same read model files', () => {
-  let a: Engine;
-  let b: Engine;
-  let people: Compact;
-
-  beforeAll(async () => {
-    a = await startEngine();
-    people = await seedCompact(a);
-    b = await startEngine({ dataDir: a.dataDir });
-  });
-
-  afterAll(async () => {
-    await b?.stop();
-    await a?.destroy();
-  });
+  const world = twoSeededEngines();
 
   const runnersOf = (engine: Engine) => engine.readModels.runners.filter((r) => [CASES_PROJECTION, REPORT_PROJECTION].includes(r.projection.name));
 
   it('goes on from the file, not from what it kept', async () => {
+    const { a, b, people } = world;
     const { id } = await a.raise(people.charityOfficer, grievance([people.council]));
     await a.run(people.councilOfficer, id, 'acknowledge');
     await a.settle();

@@ -1,6 +1,6 @@
 import { Authenticate, DeactivatePerson, RegisterPerson, RotateToken } from '#application';
 import { DIRECTORY_PROJECTION } from '#projections';
-import { ADMIN, type Engine, startEngine } from '../support/engine.js';
+import { ADMIN, type Engine, startTwoEngines } from '../support/engine.js';
 
 /*
  * Sign-in answers are kept while the directory file is unchanged. A rotated token or a
@@ -11,15 +11,14 @@ import { ADMIN, type Engine, startEngine } from '../support/engine.js';
 describe('the sign-in lookup kept between requests', () => {
   let a: Engine;
   let b: Engine;
+  let stop: () => Promise<void>;
 
   beforeAll(async () => {
-    a = await startEngine();
-    b = await startEngine({ dataDir: a.dataDir });
+    ({ a, b, stop } = await startTwoEngines());
   });
 
   afterAll(async () => {
-    await b?.stop();
-    await a?.destroy();
+    await stop?.();
   });
 
   const signIn = (engine: Engine, token: string) => engine.queries.execute(new Authenticate(token));

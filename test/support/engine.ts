@@ -125,6 +125,36 @@ export async function startEngine(options: EngineOptions = {}) {
 
 export type Engine = Awaited<ReturnType<typeof startEngine>>;
 
+/** Two instances of the engine on one data directory, as two processes sharing the files would be. */
+export async function startTwoEngines(): Promise<{ a: Engine; b: Engine; stop(): Promise<void> }> {
+  const a = await startEngine();
+  const b = await startEngine({ dataDir: a.dataDir });
+  return {
+    a,
+    b,
+    async stop() {
+      await b.stop();
+      await a.destroy();
+    },
+  };
+}
+
+/**
+ * For a describe block: two engines on one data directory (startTwoEngines), the first seeded with
+ * the small Compact, started before its tests and stopped after them. Read the fields in tests.
+ */
+export function twoSeededEngines(): { readonly a: Engine; readonly b: Engine; readonly people: Compact } {
+  const world = {} as { a: Engine; b: Engine; people: Compact; stop?: () => Promise<void> };
+  beforeAll(async () => {
+    Object.assign(world, await startTwoEngines());
+    world.people = await seedCompact(world.a);
+  });
+  afterAll(async () => {
+    await world.stop?.();
+  });
+  return world;
+}
+
 /** A small Compact: two councils, a parish, two charities, their officers, the CDG and appointees. */
 export async function seedCompact(engine: Engine) {
   const council = await engine.organisation('Fenland District Council', 'statutory', 'district council');
