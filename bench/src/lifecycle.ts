@@ -64,5 +64,36 @@ export async function lifecycle(sender: CommandSender, cast: Cast, time: Timed):
   return id;
 }
 
+/** Where one case is in its lifecycle, for a driver that sends the commands one at a time. */
+export interface CaseInFlight {
+  readonly id: string;
+  /** Commands sent so far, the raise included. */
+  readonly sent: number;
+}
+
+/**
+ * Sends the next command of a case (`null`: raises a new one) and answers where the case is then,
+ * or `null` once its last command is done. For open-loop drivers that pace commands, not cases.
+ */
+export async function nextCommand(sender: CommandSender, cast: Cast, at: CaseInFlight | null): Promise<CaseInFlight | null> {
+  if (at === null) return { id: await sender.raise('complainant', RAISE(cast)), sent: 1 };
+  const step = AFTER_RAISE[at.sent - 1]!;
+  await sender.run(step.by, at.id, step.command, step.body(cast));
+  return at.sent + 1 < COMMANDS_PER_LIFECYCLE ? { id: at.id, sent: at.sent + 1 } : null;
+}
+
 /** Untimed, for seeding. */
 export const untimed: Timed = (operation) => operation();
+
+/**
+ * One command of whichever case is ready (the oldest waiting first), or a new case raised if none
+ * is: an operation for `paced`, so commands go out at the paced rate across as many cases as that
+ * takes, each case's commands still in order and never two of a case at once.
+ */
+export function commandsAcrossCases(sender: CommandSender, cast: Cast): () => Promise<void> {
+  const ready: CaseInFlight[] = [];
+  return async () => {
+    const next = await nextCommand(sender, cast, ready.shift() ?? null);
+    if (next) ready.push(next);
+  };
+}

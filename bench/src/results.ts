@@ -67,7 +67,10 @@ export class Results {
       if (figure.section !== section) console.log(`\n${(section = figure.section)}`);
       console.log(`  ${this.line(figure)}`);
     }
-    for (const [key, value] of Object.entries(this.extras)) if (typeof value === 'number') console.log(`\n${key}: ${format(value)}`);
+    for (const [key, value] of Object.entries(this.extras)) {
+      if (typeof value === 'number') console.log(`\n${key}: ${format(value)}`);
+      else if (value && typeof value === 'object') console.log(`\n${key}: ${Object.entries(value).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`);
+    }
   }
 
   write(dir: string): string {
