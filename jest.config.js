@@ -18,7 +18,7 @@ export default {
     '^#web-pages$': '<rootDir>/libs/web/src/pages/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test', '<rootDir>/bench'],
   testMatch: ['**/*.spec.ts'],
   // Every test server's answers are checked against its OpenAPI document (test/support/response-conformance.ts).
   setupFilesAfterEnv: ['<rootDir>/test/support/response-conformance.setup.ts', '<rootDir>/test/support/property-seed.setup.ts'],
