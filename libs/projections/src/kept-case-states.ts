@@ -15,12 +15,15 @@ export class KeptCaseStates<T> {
   private dataVersion: unknown = null;
   private checked = false;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly limit: number,
+  ) {}
 
   /** The state last written for the case, if the file still holds it. Call inside the batch's transaction. */
-  get(db: Database.Database, caseId: string): T | undefined {
+  get(caseId: string): T | undefined {
     if (!this.checked) {
-      const version: unknown = statement(db, 'PRAGMA data_version').pluck().get();
+      const version: unknown = statement(this.db, 'PRAGMA data_version').pluck().get();
       if (version !== this.dataVersion) this.kept.clear();
       this.dataVersion = version;
       this.checked = true;
@@ -54,7 +57,7 @@ export class KeptCaseStates<T> {
 export function keptStatesOf<T>(states: WeakMap<Database.Database, KeptCaseStates<T>>, db: Database.Database, limit: number): KeptCaseStates<T> {
   let kept = states.get(db);
   if (kept === undefined) {
-    kept = new KeptCaseStates<T>(limit);
+    kept = new KeptCaseStates<T>(db, limit);
     states.set(db, kept);
   }
   return kept;

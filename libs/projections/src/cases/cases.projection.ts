@@ -152,7 +152,7 @@ const writtenOf = (db: Database.Database) => keptStatesOf(written, db, REMEMBERE
 function current(db: Database.Database, caseId: string): { snapshot: DisputeSnapshot; written: Written } {
   const pending = stagedOf(db).get(caseId);
   if (pending) return pending;
-  const remembered = writtenOf(db).get(db, caseId);
+  const remembered = writtenOf(db).get(caseId);
   if (remembered) return { snapshot: remembered.snapshot, written: rowsWritten(remembered) };
   const stored = loadSnapshot(db, SNAPSHOTS, caseId);
   return stored ? { snapshot: stored.snapshot, written: { counts: stored.counts, rows: null } } : { snapshot: INITIAL_CASE_STATE, written: { counts: NO_ITEMS, rows: null } };

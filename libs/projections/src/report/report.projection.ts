@@ -85,7 +85,7 @@ function batchOf(db: Database.Database) {
 const writtenOf = (db: Database.Database) => keptStatesOf(written, db, REMEMBERED_CASES);
 
 function restore(db: Database.Database, caseId: string): Staged {
-  const remembered = writtenOf(db).get(db, caseId);
+  const remembered = writtenOf(db).get(caseId);
   if (remembered) return { ...remembered, before: remembered.facts };
   const stored = loadSnapshot(db, SNAPSHOTS, caseId);
   const row = statement(db, 'SELECT facts FROM report_cases WHERE case_id = ?').get(caseId) as { facts: string } | undefined;
