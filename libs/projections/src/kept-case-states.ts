@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { statement } from './statement-cache.js';
+import { dataVersion, perFile } from './per-file.js';
 
 /**
  * The case states a projection wrote in its last committed batches, so the next batch need not
@@ -23,7 +23,7 @@ export class KeptCaseStates<T> {
   /** The state last written for the case, if the file still holds it. Call inside the batch's transaction. */
   get(caseId: string): T | undefined {
     if (!this.checked) {
-      const version: unknown = statement(this.db, 'PRAGMA data_version').pluck().get();
+      const version = dataVersion(this.db);
       if (version !== this.dataVersion) this.kept.clear();
       this.dataVersion = version;
       this.checked = true;
@@ -55,10 +55,5 @@ export class KeptCaseStates<T> {
 
 /** One KeptCaseStates per open file of a projection. */
 export function keptStatesOf<T>(states: WeakMap<Database.Database, KeptCaseStates<T>>, db: Database.Database, limit: number): KeptCaseStates<T> {
-  let kept = states.get(db);
-  if (kept === undefined) {
-    kept = new KeptCaseStates<T>(db, limit);
-    states.set(db, kept);
-  }
-  return kept;
+  return perFile(states, db, () => new KeptCaseStates<T>(db, limit));
 }

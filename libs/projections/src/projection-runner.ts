@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { type EventStore, type EventSubscription, type RecordedEvent } from '#event-store';
 import { type Projection } from './projection.js';
+import { perFile } from './per-file.js';
 import { statement } from './statement-cache.js';
 
 export interface ProjectionFailure {
@@ -161,14 +162,7 @@ function inOneTransaction(db: Database.Database, projection: Projection, batch: 
 /** One savepoint wrapper per file (better-sqlite3 builds a wrapper per transaction() call, and this runs per event). */
 const savepoints = new WeakMap<Database.Database, (effect: () => void) => void>();
 
-function savepointOf(db: Database.Database): (effect: () => void) => void {
-  let savepoint = savepoints.get(db);
-  if (savepoint === undefined) {
-    savepoint = db.transaction((effect: () => void) => effect());
-    savepoints.set(db, savepoint);
-  }
-  return savepoint;
-}
+const savepointOf = (db: Database.Database) => perFile(savepoints, db, () => db.transaction((effect: () => void) => effect()));
 
 /** Runs one event's effect in a savepoint; on failure records it, halts the event's stream and answers false. */
 function applyOne(db: Database.Database, event: RecordedEvent, effect: () => void): boolean {

@@ -13,6 +13,7 @@ import { type Projection } from '../projection.js';
 import { type CaseFileCounts, loadSnapshot, NO_ITEMS, saveSnapshot, snapshotTablesSql, type SnapshotTables } from '../case-snapshots.js';
 import { foldCaseEvent, INITIAL_CASE_STATE } from '../case-fold.js';
 import { keptStatesOf, type KeptCaseStates } from '../kept-case-states.js';
+import { perFile } from '../per-file.js';
 import { statement } from '../statement-cache.js';
 import { workItemsOf } from './work-items.js';
 
@@ -138,14 +139,7 @@ const staged = new WeakMap<Database.Database, Map<string, CaseState>>();
 const written = new WeakMap<Database.Database, KeptCaseStates<CaseState>>();
 const REMEMBERED_CASES = 2_000;
 
-function stagedOf(db: Database.Database): Map<string, CaseState> {
-  let map = staged.get(db);
-  if (!map) {
-    map = new Map();
-    staged.set(db, map);
-  }
-  return map;
-}
+const stagedOf = (db: Database.Database) => perFile(staged, db, () => new Map<string, CaseState>());
 
 const writtenOf = (db: Database.Database) => keptStatesOf(written, db, REMEMBERED_CASES);
 

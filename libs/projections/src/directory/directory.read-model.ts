@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { type OrganisationRecord, type PersonState, type RegistrationLookup, type Role } from '#domain';
+import { dataVersion } from '../per-file.js';
 import { statement } from '../statement-cache.js';
 import { directoryFactsApplied, organisationOfRow, type OrganisationRow, personOfRow, type PersonRow } from './directory.projection.js';
 
@@ -67,7 +68,7 @@ export class DirectoryReadModel implements RegistrationLookup {
    */
   personByTokenHash(tokenHash: string): DirectoryPerson | undefined {
     const db = this.db();
-    const stamp = `${directoryFactsApplied(db)}:${String(statement(db, 'PRAGMA data_version').pluck().get())}`;
+    const stamp = `${directoryFactsApplied(db)}:${String(dataVersion(db))}`;
     let known = this.signIns.get(db);
     if (known?.stamp !== stamp) {
       known = { stamp, people: new Map() };

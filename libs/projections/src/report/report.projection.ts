@@ -10,6 +10,7 @@ import { caseIdOfStream, ORGANISATION_STREAM_PREFIX, toDisputeMachineEvent } fro
 import { type Projection } from '../projection.js';
 import { type CaseFileCounts, loadSnapshot, NO_SNAPSHOT, saveSnapshot, snapshotTablesSql, type SnapshotTables } from '../case-snapshots.js';
 import { keptStatesOf, type KeptCaseStates } from '../kept-case-states.js';
+import { perFile } from '../per-file.js';
 import { foldCaseEvent } from '../case-fold.js';
 import { statement } from '../statement-cache.js';
 
@@ -73,14 +74,7 @@ const staged = new WeakMap<Database.Database, { cases: Map<string, Staged>; last
 const written = new WeakMap<Database.Database, KeptCaseStates<Staged>>();
 const REMEMBERED_CASES = 2_000;
 
-function batchOf(db: Database.Database) {
-  let batch = staged.get(db);
-  if (!batch) {
-    batch = { cases: new Map(), lastEventAt: null };
-    staged.set(db, batch);
-  }
-  return batch;
-}
+const batchOf = (db: Database.Database) => perFile(staged, db, () => ({ cases: new Map<string, Staged>(), lastEventAt: null as string | null }));
 
 const writtenOf = (db: Database.Database) => keptStatesOf(written, db, REMEMBERED_CASES);
 
