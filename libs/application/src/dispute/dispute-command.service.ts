@@ -42,6 +42,8 @@ interface PendingWrite {
   readonly commandId: string;
   /** Work that must succeed before the decided command's events are appended (storing an upload's bytes). */
   readonly beforeAppend?: () => Promise<void>;
+  /** The case id was minted for this command, so its stream cannot exist yet: there is nothing to read. */
+  readonly newCase?: boolean;
 }
 
 /**
@@ -67,7 +69,7 @@ export class DisputeCommandService {
     const commandId = this.commandIdFor(principal, 'raise', options);
     // With a key the case id is derived from it, so a retry lands on the same stream.
     const caseId = options.idempotencyKey ? commandId : newId();
-    return this.execute({ principal, caseId, command: { name: 'raise', payload: { ...body, caseId } }, options, commandId });
+    return this.execute({ principal, caseId, command: { name: 'raise', payload: { ...body, caseId } }, options, commandId, newCase: !options.idempotencyKey });
   }
 
   run(principal: Principal, caseId: string, command: CaseCommandRequest, options: WriteOptions = {}): Promise<CommandResult> {
@@ -122,14 +124,15 @@ export class DisputeCommandService {
     return { at, actor, decision: decideDispute(snapshot, command, { at, actor, calendar: this.calendar, directory: this.directory }) };
   }
 
-  private async attempt({ principal, caseId, command, options, commandId, beforeAppend }: PendingWrite): Promise<CommandResult> {
+  private async attempt({ principal, caseId, command, options, commandId, beforeAppend, newCase }: PendingWrite): Promise<CommandResult> {
     // The first attempt decides on the cached case without reading the stream: every append of
     // this process goes through here, so the cache is the stream unless another process wrote
     // to it. Then the append's expected revision fails and the case is read again; a refusal
-    // decided on an unread cache is checked on a fresh read before it is given.
-    let unread = this.repository.cached(caseId);
+    // decided on an unread cache is checked on a fresh read before it is given. A case raised
+    // under a newly minted id has no stream to read (null: known to be empty, unread).
+    let unread: LoadedCase | null | undefined = newCase ? null : this.repository.cached(caseId);
     for (let attempt = 1; ; attempt++) {
-      const loaded = unread ?? (await this.repository.load(caseId));
+      const loaded = unread !== undefined ? unread : await this.repository.load(caseId);
       let decided: Decided;
       try {
         const outcome = this.decide(loaded, { principal, caseId, command, options, commandId });

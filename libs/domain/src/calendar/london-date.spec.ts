@@ -41,4 +41,30 @@ describe('londonDateOf (the offset asked once per UTC hour)', () => {
     expect(calendar.clockStart('2026-07-14T15:30:00.001Z')).toBe('2026-07-15');
     expect(calendar.clockStart('2026-07-14T15:30:00.001+00:00')).toBe('2026-07-15');
   });
+
+  it('answers an instant asked again (the last one is remembered) as the first time, interleaved across a clock change and the cut-off', () => {
+    const calendar = new WorkingDayCalendar('test');
+    // GMT before 01:00 UTC on 29 March 2026, BST after; 15:30:00.001 UTC is after the cut-off only in BST.
+    const instants = ['2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00.000Z', '2026-03-27T16:30:00.000Z', '2026-03-30T15:30:00.001Z', '2026-03-30T15:30:00.001+00:00'];
+    const expected = instants.map((i) => [londonDateOf(i), calendar.clockStart(i)]);
+    expect(expected).toEqual([
+      ['2026-03-29', '2026-03-30'],
+      ['2026-03-29', '2026-03-30'],
+      ['2026-03-27', '2026-03-27'],
+      ['2026-03-30', '2026-03-31'],
+      ['2026-03-30', '2026-03-31'],
+    ]);
+    for (const order of [[0, 0, 1, 1, 0], [1, 0, 1, 3, 3, 2], [4, 3, 4, 2, 2, 0]]) {
+      for (const i of order) expect([londonDateOf(instants[i]!), calendar.clockStart(instants[i]!)]).toEqual(expected[i]);
+    }
+  });
+
+  it('refuses a day that does not exist however often it is asked, between instants that are fine', () => {
+    const calendar = new WorkingDayCalendar('test');
+    for (let round = 0; round < 2; round++) {
+      expect(calendar.clockStart('2026-03-02T10:00:00.000Z')).toBe('2026-03-02');
+      expect(() => calendar.clockStart('2026-02-30T10:00:00.000Z')).toThrow(RangeError);
+      expect(() => calendar.clockStart('2026-02-30T10:00:00.000Z')).toThrow(RangeError);
+    }
+  });
 });

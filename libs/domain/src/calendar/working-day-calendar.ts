@@ -30,13 +30,28 @@ const HOUR_MS = 3_600_000;
 /** London's offset from UTC, in minutes, by UTC hour since the epoch. */
 const londonOffsets = new Map<number, number>();
 
+interface WallClock {
+  readonly date: IsoDate;
+  readonly msOfDay: number;
+}
+
+/** The last instant asked and its answer: one command asks of its one instant for every clock it starts or settles. */
+let lastWallClock: { readonly instant: string | null; readonly wall: WallClock | null } = { instant: null, wall: null };
+
 /**
  * Every command's time is a new instant, so the memo above rarely helps on the write path. But
  * London's offset changes only on the hour (01:00 UTC), so it is asked of the zone rules once per
  * UTC hour and the London wall clock is plain arithmetic after that. Null for an instant not
  * spelled as `Date#toISOString` writes it (those go through luxon).
  */
-function londonWallClockByHour(instant: string): { readonly date: IsoDate; readonly msOfDay: number } | null {
+function londonWallClockByHour(instant: string): WallClock | null {
+  if (instant === lastWallClock.instant) return lastWallClock.wall;
+  const wall = wallClockByHour(instant);
+  lastWallClock = { instant, wall };
+  return wall;
+}
+
+function wallClockByHour(instant: string): WallClock | null {
   if (!CANONICAL_UTC.test(instant)) return null;
   const ms = Date.parse(instant);
   // A date that does not exist (30 February) parses to another day, or not at all: luxon refuses it.
@@ -165,7 +180,7 @@ function isWorkingEpochDay(epochDay: number): boolean {
 }
 
 /** The London date and time of day (ms since its midnight) at that instant. */
-function londonWallClock(instant: string): { readonly date: IsoDate; readonly msOfDay: number } {
+function londonWallClock(instant: string): WallClock {
   const byHour = londonWallClockByHour(instant);
   if (byHour) return byHour;
   const london = toLondon(instant);

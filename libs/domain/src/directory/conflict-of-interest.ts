@@ -16,13 +16,16 @@ export function conflictsOfInterest(
   at: string,
   directory?: Pick<DirectoryLookup, 'organisation'>,
 ): string[] {
-  const yearAgo = DateTime.fromISO(at, { zone: 'utc' }).minus({ months: 12 }).toISO() ?? at;
+  // Worked out only for a past membership of a party: most people asked about have none, and
+  // the date arithmetic was most of the cost of every appointment.
+  let yearAgo: string | undefined;
+  const since = () => (yearAgo ??= DateTime.fromISO(at, { zone: 'utc' }).minus({ months: 12 }).toISO() ?? at);
   const named = (id: string) => (directory ? describeOrganisationId(directory, id) : id);
   const reasons: string[] = [];
   for (const m of person.memberships) {
     if (!partyIds.includes(m.organisationId)) continue;
     if (m.to === null) reasons.push(`belongs to party organisation ${named(m.organisationId)}`);
-    else if (m.to >= yearAgo) reasons.push(`belonged to party organisation ${named(m.organisationId)} until ${m.to.slice(0, 10)}, less than 12 months ago`);
+    else if (m.to >= since()) reasons.push(`belonged to party organisation ${named(m.organisationId)} until ${m.to.slice(0, 10)}, less than 12 months ago`);
   }
   for (const org of person.compactLeadFor) {
     if (partyIds.includes(org)) reasons.push(`is the Compact lead councillor of party authority ${named(org)}`);

@@ -144,6 +144,23 @@ describe('the directory', () => {
       ]);
       expect(conflictsOfInterest(person, ['council', 'charity'], '2027-02-02T10:00:00.000Z', directory)).toEqual([]);
     });
+
+    it('judges every past membership of a party against the same date twelve months back, and needs none for a current one', () => {
+      const person = {
+        ...given(registered(['mediator'])),
+        memberships: [
+          { organisationId: 'charity', from: '2019-01-01T00:00:00.000Z', to: null },
+          { organisationId: 'council', from: '2020-01-01T00:00:00.000Z', to: '2025-03-02T10:00:00.000Z' },
+          { organisationId: 'council', from: '2025-06-01T00:00:00.000Z', to: '2025-03-02T09:59:59.999Z' },
+          { organisationId: 'other', from: '2020-01-01T00:00:00.000Z', to: '2026-03-01T10:00:00.000Z' },
+        ],
+      };
+      expect(conflictsOfInterest(person, ['council', 'charity'], '2026-03-02T10:00:00.000Z')).toEqual([
+        'belongs to party organisation charity',
+        'belonged to party organisation council until 2025-03-02, less than 12 months ago',
+      ]);
+      expect(conflictsOfInterest({ ...person, memberships: person.memberships.slice(0, 1) }, ['council'], 'not a time')).toEqual([]);
+    });
   });
 
   describe('deactivation and tokens', () => {

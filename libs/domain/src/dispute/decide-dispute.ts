@@ -16,14 +16,26 @@ import {
 import { type DisputeEvent, type DisputeMachineEvent } from './dispute-events.js';
 import { applyDisputeEvent, type DisputeSnapshot, ReplayError, stateNameOf } from './dispute-state.js';
 
-const asMachineEvent = (e: DisputeEvent, actor: Actor, at: string) => ({ ...e, actor, at }) as DisputeMachineEvent;
+// A decided event is only ever its type and data (DisputeEvent), so it is built field by field rather than spread.
+const asMachineEvent = (e: DisputeEvent, actor: Actor, at: string) => ({ type: e.type, data: e.data, actor, at }) as DisputeMachineEvent;
+
+/**
+ * The last question machineAllows answered. The write path asks it twice for one command (choosing
+ * the actor, then deciding) of the very same case state and actor objects; both are never changed
+ * in place, so the same objects and time give the same answer.
+ */
+let lastAsked: { snapshot: DisputeSnapshot; name: DisputeCommandName; actor: Actor; at: string; allowed: boolean } | null = null;
 
 /**
  * Would the machine take this command's event now, from this actor? Asked before the payload is
  * decided, so the event carries no data: guards that read it take what is missing as "any".
  */
 export function machineAllows(snapshot: DisputeSnapshot, name: DisputeCommandName, actor: Actor, at: string): boolean {
-  return DISPUTE_COMMANDS[name].events.some((type) => snapshot.can({ type, data: {}, actor, at } as unknown as DisputeMachineEvent));
+  const last = lastAsked;
+  if (last !== null && last.snapshot === snapshot && last.actor === actor && last.name === name && last.at === at) return last.allowed;
+  const allowed = DISPUTE_COMMANDS[name].events.some((type) => snapshot.can({ type, data: {}, actor, at } as unknown as DisputeMachineEvent));
+  lastAsked = { snapshot, name, actor, at, allowed };
+  return allowed;
 }
 
 /** May this actor send this command on this case now: who may send it at all, and the machine, both say yes. */

@@ -17,8 +17,15 @@ export class ReplayError extends Error {
   }
 }
 
+/**
+ * Working the initial state out builds an actor and enters the machine's first states, on every
+ * raise and every rebuild; snapshots are never changed in place (every fold makes a new one), so
+ * one is worked out and shared, as the projections already share it between their new cases.
+ */
+const INITIAL_SNAPSHOT: DisputeSnapshot = initialTransition(disputeMachine)[0];
+
 export function initialDisputeSnapshot(): DisputeSnapshot {
-  return initialTransition(disputeMachine)[0];
+  return INITIAL_SNAPSHOT;
 }
 
 /**

@@ -75,8 +75,11 @@ function owersOf(c: DisputeContext, by: OwedStep['by']): Ower[] {
 }
 
 /** The commands of a step the machine lets this ower send now, the usual one first. */
-const allowedOf = (snapshot: DisputeSnapshot, owed: OwedStep, ower: Ower, at: string): CaseCommandName[] =>
-  owed.commands.filter((name) => mayNow(snapshot, name, actorOf(ower), at));
+function allowedOf(snapshot: DisputeSnapshot, owed: OwedStep, ower: Ower, at: string): CaseCommandName[] {
+  if (owed.commands.length === 0) return [];
+  const actor = actorOf(ower);
+  return owed.commands.filter((name) => mayNow(snapshot, name, actor, at));
+}
 
 /** The clock that still matters for a step: the latest one neither met nor cancelled (open, or recorded missed). */
 function clockOf(c: DisputeContext, step: DeadlineStep, organisationId: string | null): Deadline | undefined {
@@ -121,18 +124,26 @@ function stepsOf(snapshot: DisputeSnapshot, owed: OwedStep, at: string): NextSte
     const allowed = allowedOf(snapshot, owed, ower, at);
     // Owed only through commands the machine does not allow this ower now: not theirs to do.
     if (owed.commands.length > 0 && allowed.length === 0) return [];
-    const base = { ...ower, action: allowed[0] ?? null, alternatives: allowed.slice(1) };
+    // Written out field by field, in the order the fields always had, rather than spread from the
+    // ower: this runs for every step of every case on every event the work queue folds.
+    const { audience, audienceId, forRole } = ower;
+    const action = allowed[0] ?? null;
+    const alternatives = allowed.slice(1);
     if (owed.clock === 'objection') {
       const objection = pendingObjection(c);
       return [
         {
-          ...base,
+          audience,
+          audienceId,
+          forRole,
+          // The CDG rules on it; the party that objected is named.
+          organisationId: objection?.organisationId ?? null,
+          action,
+          alternatives,
           step: owed.clock,
           title: owed.title ?? 'Rule on the objection',
           dueOn: null,
           owedBy: 'cdg' as const,
-          // The CDG rules on it; the party that objected is named.
-          organisationId: objection?.organisationId ?? null,
           deadlineId: null,
           actionId: null,
           missed: false,
@@ -145,7 +156,12 @@ function stepsOf(snapshot: DisputeSnapshot, owed: OwedStep, at: string): NextSte
     const clock = clockOf(c, step, ower.organisationId);
     return [
       {
-        ...base,
+        audience,
+        audienceId,
+        forRole,
+        organisationId: ower.organisationId,
+        action,
+        alternatives,
         step,
         title: owed.title ?? rule.title,
         dueOn: clock?.dueOn ?? null,
