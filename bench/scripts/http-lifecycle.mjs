@@ -37,13 +37,17 @@ try {
   const { cast, sender } = await httpCast(pool, new Date().toISOString().slice(0, 10), `k${k}`);
   const window = { warmupSeconds: 2, seconds: Number(values.seconds) };
   const cpuBefore = server.cpuSeconds();
+  const loaderBefore = process.cpuUsage();
   const run = await drive(k, window, async (time) => void (await lifecycle(sender, cast, time)));
   const cpuMs = (server.cpuSeconds() - cpuBefore) * 1000;
+  const loaderUsage = process.cpuUsage(loaderBefore);
+  const loaderMs = (loaderUsage.user + loaderUsage.system) / 1000;
   await pool.close();
-  const perCommand = cpuMs / (run.perSecond * (window.seconds + window.warmupSeconds));
+  const commands = run.perSecond * (window.seconds + window.warmupSeconds);
+  const perCommand = cpuMs / commands;
   console.log(
     `K=${k}: ${run.perSecond.toFixed(0)} cmd/s, p50 ${run.p50Ms.toFixed(1)} ms, p99 ${run.p99Ms.toFixed(1)} ms; ` +
-      `server CPU ${perCommand.toFixed(2)} ms/command; RSS ${server.rssMb().toFixed(0)} MB`,
+      `server CPU ${perCommand.toFixed(2)} ms/command, load generator ${(loaderMs / commands).toFixed(2)}; RSS ${server.rssMb().toFixed(0)} MB`,
   );
 } finally {
   await server.stop();
