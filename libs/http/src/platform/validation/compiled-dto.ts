@@ -65,9 +65,15 @@ interface FieldCopy {
   readonly skip: boolean;
 }
 
+/** A constraint's name and its validator, resolved once (class-validator looks the instance up in its container per check). */
+interface Constraint {
+  readonly name: string;
+  readonly instance: ConstraintMetadata['instance'];
+}
+
 interface CustomRule {
   readonly metadata: ValidationMetadata;
-  readonly constraints: readonly ConstraintMetadata[];
+  readonly constraints: readonly Constraint[];
 }
 
 /** What class-validator checks on one declared property, in its order. */
@@ -115,8 +121,12 @@ function compile(cls: AnyClass): DtoPlan | null {
     const rules = all.filter((m) => m.type !== ValidationTypes.WHITELIST);
     const nested = rules.filter((m) => m.type === ValidationTypes.NESTED_VALIDATION);
     if (nested.length > 1) return null;
-    const customs = rules.filter((m) => m.type === ValidationTypes.CUSTOM_VALIDATION).map((metadata) => ({ metadata, constraints: storage.getTargetValidatorConstraints(metadata.constraintCls) }));
-    if (customs.some((rule) => rule.constraints.some((c) => c.async))) return null;
+    const customMetadatas = rules.filter((m) => m.type === ValidationTypes.CUSTOM_VALIDATION);
+    if (customMetadatas.some((m) => storage.getTargetValidatorConstraints(m.constraintCls).some((c) => c.async))) return null;
+    const customs = customMetadatas.map((metadata) => ({
+      metadata,
+      constraints: storage.getTargetValidatorConstraints(metadata.constraintCls).map((c) => ({ name: c.name, instance: c.instance })),
+    }));
     properties.push({ name, conditions: rules.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION), customs, nested: nested[0] });
   }
   if (transformerMetadata.getStrategy(cls) !== 'none') return null;
@@ -288,7 +298,7 @@ function addConstraint(node: ErrorNode, type: string, message: string): void {
 const isPromise = (value: unknown): boolean => value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
 
 /** class-validator's createValidationError: the constraint's name and its message with the $tokens filled in. */
-function errorOf(object: object, value: unknown, metadata: ValidationMetadata, constraint: ConstraintMetadata | undefined): [string, string] {
+function errorOf(object: object, value: unknown, metadata: ValidationMetadata, constraint: Constraint | undefined): [string, string] {
   const args = argumentsOf(object, value, metadata);
   const type = constraint?.name ? constraint.name : metadata.type;
   let message: string | ((args: ValidationArguments) => string) = metadata.message || '';
