@@ -192,8 +192,7 @@ function buildValue(value: unknown, type: unknown, arrayType: unknown): unknown 
   }
   if (CONVERTED_TYPES.includes(type)) throw new NotCompiled('a @Type() of a built-in type');
   if (typeof value !== 'object' || value === null) return value;
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) throw new NotCompiled('a value that is not JSON');
+  if (!isPlainData(value)) throw new NotCompiled('a value that is not JSON');
   const source = value as Dict;
   stripProtoKeys(source);
   // Untyped, class-transformer takes the object's own constructor: Object (a plain copy) or, for an object without a prototype, none.
@@ -202,8 +201,15 @@ function buildValue(value: unknown, type: unknown, arrayType: unknown): unknown 
   return buildObject(target as AnyClass | undefined, source);
 }
 
+/** A plain object (or one without a prototype), as JSON and query strings give: no Date, Buffer, Map or promise, which class-transformer copies its own way. */
+const isPlainData = (value: object): boolean => {
+  const proto: unknown = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && typeof (value as Dict)['then'] !== 'function';
+};
+
 /** The instance of `cls` (or a plain copy) built from `source` as plainToInstance builds it. */
 export function buildObject(cls: AnyClass | undefined, source: Dict): Dict {
+  if (!isPlainData(source)) throw new NotCompiled('a value that is not JSON');
   stripProtoKeys(source);
   const plan = cls === undefined ? undefined : planOf(cls);
   if (plan === null) throw new NotCompiled(`class ${cls?.name}`);

@@ -228,6 +228,15 @@ describe('compiled DTO checks', () => {
     for (const { dto } of [...API, { dto: ProbeBody }]) visit(dto);
   });
 
+  it('hands what is not JSON (a Date, a Map, a Buffer) to the libraries, and answers as they do', async () => {
+    const metadata: ArgumentMetadata = { type: 'body', metatype: ProbeBody, data: undefined };
+    for (const input of [{ summary: 'x', dates: new Date(0) }, { summary: 'x', actions: [new Map()] }, { summary: 'x', dates: Buffer.from('x') }, { summary: ['x', new Date(0)] }]) {
+      compiled.fallbacks = 0;
+      expect(await outcome(compiled, input, metadata)).toStrictEqual(await outcome(library, input, metadata));
+      expect(compiled.fallbacks).toBe(1);
+    }
+  });
+
   const cases: [string, Dto, Where][] = [...API.map(({ dto, where }): [string, Dto, Where] => [`${where} ${dto.name}`, dto, where]), ['body ProbeBody (class-validator decorators)', ProbeBody, 'body']];
   describe.each(cases)(
     '%s',

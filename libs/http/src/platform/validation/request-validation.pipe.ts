@@ -61,7 +61,7 @@ export class RequestValidationPipe extends ValidationPipe {
 
   /** The DTO instance built from the body's declared fields, or their ValidationError. */
   protected async validated(input: Record<string, unknown>, dto: DtoClass, metadata: ArgumentMetadata): Promise<unknown> {
-    if (Array.isArray(input) || planOf(dto) === null) return this.viaLibraries(input, metadata);
+    if (planOf(dto) === null) return this.viaLibraries(input, metadata);
     try {
       const { instance, errors } = buildAndValidate(dto, input);
       if (errors.length > 0) throw await this.exceptionFactory([...errors]);
