@@ -1,6 +1,7 @@
 import { type ArgumentMetadata, Injectable, ValidationPipe, type ValidationError as ClassValidatorError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
 import { type FieldError, ValidationError } from '#core';
+import { buildAndValidate, NotCompiled, planOf } from './compiled-dto.js';
 import { fieldErrorsOf, summariseFieldErrors, unknownFieldError } from './field-errors.js';
 
 /** Unknown fields listed in one answer; the detail counts the rest. */
@@ -16,6 +17,10 @@ const UNKNOWN_FIELDS_LISTED = 20;
  * over the body, the declared fields alone are transformed and validated, and the answer lists both
  * kinds of problem, as class-validator's whitelist would have. Nested objects are small by then
  * (assertBodyShape) and checked field by field by class-validator.
+ *
+ * Those checks run compiled (compiled-dto.ts): the DTO's decorators are read once, and each request
+ * is built and checked in plain loops, with the answers class-transformer and class-validator give;
+ * what the compiled checks do not cover goes the libraries' own way.
  */
 @Injectable()
 export class RequestValidationPipe extends ValidationPipe {
@@ -38,20 +43,38 @@ export class RequestValidationPipe extends ValidationPipe {
     const input = whole && metadata.type === 'body' ? requireJsonObject(value) : value;
     if (!whole || !isDtoClass(metadata.metatype) || typeof input !== 'object' || input === null) return super.transform(input, metadata);
     const { declared, unknown, unknownCount } = splitFields(input as Record<string, unknown>, metadata.metatype);
-    if (unknownCount === 0) return super.transform(input, metadata);
-    const others = await this.problemsWith(declared, metadata);
+    if (unknownCount === 0) return this.validated(input as Record<string, unknown>, metadata.metatype, metadata);
+    const others = await this.problemsWith(declared, metadata.metatype, metadata);
     throw new ValidationError(summariseFieldErrors([...unknown, ...others], 3, unknownCount + others.length), [...unknown, ...others]);
   }
 
   /** What validating the declared fields alone finds wrong (none: they are fine). */
-  private async problemsWith(declared: Record<string, unknown>, metadata: ArgumentMetadata): Promise<readonly FieldError[]> {
+  private async problemsWith(declared: Record<string, unknown>, dto: DtoClass, metadata: ArgumentMetadata): Promise<readonly FieldError[]> {
     try {
-      await super.transform(declared, metadata);
+      await this.validated(declared, dto, metadata);
       return [];
     } catch (error) {
       if (error instanceof ValidationError) return error.errors;
       throw error;
     }
+  }
+
+  /** The DTO instance built from the body's declared fields, or their ValidationError. */
+  protected async validated(input: Record<string, unknown>, dto: DtoClass, metadata: ArgumentMetadata): Promise<unknown> {
+    if (planOf(dto) === null) return this.viaLibraries(input, metadata);
+    try {
+      const { instance, errors } = buildAndValidate(dto, input);
+      if (errors.length > 0) throw await this.exceptionFactory([...errors]);
+      return instance;
+    } catch (error) {
+      if (error instanceof NotCompiled) return this.viaLibraries(input, metadata);
+      throw error;
+    }
+  }
+
+  /** class-transformer's plainToInstance then class-validator's validate, as Nest's ValidationPipe runs them. */
+  protected viaLibraries(input: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    return super.transform(input, metadata);
   }
 }
 
