@@ -23,8 +23,9 @@ export const isBootstrapToken = matchesSecret;
 /**
  * The SHA-256 of a presented token, to compare with any number of configured secrets
  * (digestMatches) at the cost of one hash: the guard compares every request's token with two.
+ * The bytes of its hex text: Node 20's one-shot hash() is about twice as slow when asked for a Buffer.
  */
-export const tokenDigest = (token: string): Buffer => hash('sha256', token, 'buffer');
+export const tokenDigest = (token: string): Buffer => Buffer.from(hash('sha256', token, 'hex'), 'latin1');
 
 /** A configured secret's digest (null: not configured), for digestMatches. */
 export const secretDigest = (secret: string | null): Buffer | null => (secret === null ? null : hashOfSecret(secret));
