@@ -1,4 +1,4 @@
-import { plain } from './write-context.js';
+import { plain, writeOptions } from './write-context.js';
 
 class Action {
   description = 'Publish the referral criteria';
@@ -60,5 +60,15 @@ describe('plain', () => {
     const withDate = { at: new Date('2026-01-02T03:04:05.000Z') };
     expect(plain(withDate)).toStrictEqual(viaText(withDate));
     expect(() => plain({ revision: 1n })).toThrow(TypeError);
+  });
+});
+
+describe('writeOptions', () => {
+  it('leaves out what was not sent, and keeps the order of what was', () => {
+    expect(writeOptions({})).toStrictEqual({});
+    const all = writeOptions({ onBehalfOf: { organisationId: 'org-1', reason: 'By phone' }, correlationId: 'c-1', idempotencyKey: 'k-1', expectedRevision: 2n });
+    expect(all).toStrictEqual({ expectedRevision: 2n, idempotencyKey: 'k-1', correlationId: 'c-1', onBehalfOf: { organisationId: 'org-1', reason: 'By phone' } });
+    expect(Object.keys(all)).toEqual(['expectedRevision', 'idempotencyKey', 'correlationId', 'onBehalfOf']);
+    expect(Object.keys(writeOptions({ expectedRevision: undefined, correlationId: 'c-2' }))).toEqual(['correlationId']);
   });
 });

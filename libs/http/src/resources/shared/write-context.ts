@@ -34,12 +34,13 @@ export function writeOptions(parts: {
   readonly correlationId?: string | undefined;
   readonly onBehalfOf?: WriteOptions['onBehalfOf'] | undefined;
 }): WriteOptions {
-  return {
-    ...(parts.expectedRevision !== undefined && { expectedRevision: parts.expectedRevision }),
-    ...(parts.idempotencyKey !== undefined && { idempotencyKey: parts.idempotencyKey }),
-    ...(parts.correlationId !== undefined && { correlationId: parts.correlationId }),
-    ...(parts.onBehalfOf !== undefined && { onBehalfOf: parts.onBehalfOf }),
-  };
+  // Assigned one by one rather than spread: every command request builds one.
+  const options: { -readonly [K in keyof WriteOptions]: WriteOptions[K] } = {};
+  if (parts.expectedRevision !== undefined) options.expectedRevision = parts.expectedRevision;
+  if (parts.idempotencyKey !== undefined) options.idempotencyKey = parts.idempotencyKey;
+  if (parts.correlationId !== undefined) options.correlationId = parts.correlationId;
+  if (parts.onBehalfOf !== undefined) options.onBehalfOf = parts.onBehalfOf;
+  return options;
 }
 
 /** The write options a request's headers give (a malformed header is a 400 naming it). */
