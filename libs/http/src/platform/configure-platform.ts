@@ -1,6 +1,8 @@
 import { type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type FastifyReply, type FastifyRequest } from 'fastify';
+import { type FastifyReply, type FastifyRequest, type HookHandlerDoneFunction } from 'fastify';
+import { applyRevisionETags } from './concurrency/revision-etag.js';
 import { CORRELATION_ID_HEADER } from './correlation/correlation-id.js';
+import { IdempotencyGuard } from './idempotency/idempotency.guard.js';
 import { serializeJson } from './json-reply-serializer.js';
 import { recordHttpMetrics } from './observability/http-metrics.hook.js';
 import { bindRequestLoggers } from './observability/logger-context.js';
@@ -33,12 +35,20 @@ export async function configurePlatform(app: NestFastifyApplication, info: ApiIn
   fastify.server.on('checkExpectation', answerUnmetExpectation);
   // Each route reads only as much body as it takes; Nest registers the routes later, in init().
   applyRouteBodyLimits(fastify);
+  applyRevisionETags(fastify);
   // Before guards, interceptors and pipes: they walk the body, some at a cost that grows fast with its shape.
-  fastify.addHook('preValidation', async (request: FastifyRequest) => assertBodyShape(request.body));
-  fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    reply.header(CORRELATION_ID_HEADER, request.id);
-    return payload;
+  // Plain callback hooks, here and below: an async one costs a promise on every request. A throw is
+  // passed on by Fastify as the hook's error, as a rejection would be.
+  fastify.addHook('preValidation', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    assertBodyShape(request.body);
+    done();
   });
+  fastify.addHook('onSend', (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void): void => {
+    reply.header(CORRELATION_ID_HEADER, request.id);
+    done(null, payload);
+  });
+  // After the ETag and any other header is set, before anything is written: a repeat must find the answer kept.
+  fastify.addHook('onSend', app.get(IdempotencyGuard).onSend);
   fastify.addHook('onResponse', recordHttpMetrics(app.get(PlatformMetrics)));
 
   applySecurityHeaders(fastify, securityHeadersOf(HELMET_OPTIONS));

@@ -15,7 +15,7 @@ export * from './auth/bootstrap-admin.js';
 export * from './auth/auth-failure-limiter.js';
 export * from './idempotency/idempotency-key.js';
 export * from './idempotency/idempotency-key.decorator.js';
-export * from './idempotency/idempotency.interceptor.js';
+export * from './idempotency/idempotency.guard.js';
 export * from './concurrency/if-match.js';
 export * from './concurrency/etag.js';
 export * from './concurrency/expected-revision.decorator.js';

@@ -1,11 +1,11 @@
 import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { type AppSettings } from '#config';
 import { AuthFailureLimiter } from './auth/auth-failure-limiter.js';
 import { AuthenticationGuard, BOOTSTRAP_ADMIN_SECRET } from './auth/authentication.guard.js';
 import { RolesGuard } from './auth/roles.guard.js';
-import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
+import { IdempotencyGuard } from './idempotency/idempotency.guard.js';
 import { IdempotencyStore } from './idempotency/idempotency.store.js';
 import { EventStoreHealthIndicator } from './observability/event-store.health.js';
 import { HealthController } from './observability/health.controller.js';
@@ -52,12 +52,15 @@ export class PlatformModule implements OnApplicationShutdown {
         },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useClass: RequestValidationPipe },
-        // Order matters: roles are checked on the principal authentication found.
+        // Order matters: roles are checked on the principal authentication found, and an
+        // Idempotency-Key is claimed for that principal once it may send the request at all.
+        // IdempotencyGuard is one instance, so that configurePlatform's onSend hook shares its state.
+        IdempotencyGuard,
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_GUARD, useExisting: IdempotencyGuard },
       ],
-      exports: [PlatformMetrics],
+      exports: [PlatformMetrics, IdempotencyGuard],
     };
   }
 

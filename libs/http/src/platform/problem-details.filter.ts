@@ -15,6 +15,7 @@ import {
 } from '#core';
 import { EventStoreClosedError, EventStoreUnavailableError } from '#event-store';
 import { isPagePath, pageErrorAnswer } from '#web';
+import { IdempotentReplay } from './idempotency/idempotency.guard.js';
 import { PROBLEM_CONTENT_TYPE, ProblemException, type ProblemDetails, type ProblemInit, problemTypeOf } from './problem-details.js';
 
 interface Answer extends ProblemInit {
@@ -51,6 +52,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<{ id?: unknown; raw?: { id?: unknown }; routeOptions?: { bodyLimit?: number } }>();
     const response = http.getResponse<unknown>();
     const adapter = this.adapterHost.httpAdapter;
+    if (exception instanceof IdempotentReplay) {
+      // Not an error: the first response to this Idempotency-Key, given again (idempotency.guard.ts).
+      if (adapter.isHeadersSent(response)) return;
+      const { status, headers, body } = exception.answer;
+      for (const [name, value] of Object.entries(headers)) adapter.setHeader(response, name, value);
+      adapter.reply(response, body, status);
+      return;
+    }
     const answer = answerFor(exception, request.routeOptions?.bodyLimit);
     const correlationId = stringOrUndefined(request.id) ?? stringOrUndefined(request.raw?.id);
 

@@ -1,4 +1,4 @@
-import { type FastifyInstance } from 'fastify';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest, type HookHandlerDoneFunction } from 'fastify';
 import { ProblemException } from './problem-details.js';
 
 /**
@@ -11,13 +11,17 @@ export function refuseWhileClosing(fastify: FastifyInstance): void {
   fastify.addHook('preClose', async () => {
     closing = true;
   });
-  fastify.addHook('onRequest', async () => {
-    if (!closing) return;
-    throw new ProblemException(503, {
+  // A plain callback hook: an async one costs a promise on every request.
+  fastify.addHook('onRequest', (_request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (!closing) {
+      done();
+      return;
+    }
+    done(new ProblemException(503, {
       title: 'Service unavailable',
       detail: 'The server is shutting down. Try again shortly.',
       code: 'SERVICE.SHUTTING_DOWN',
       headers: { 'retry-after': '5', connection: 'close' },
-    });
+    }));
   });
 }

@@ -1,4 +1,4 @@
-import { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { type FastifyInstance, type FastifyReply, type FastifyRequest, type HookHandlerDoneFunction } from 'fastify';
 import { ValidationError } from '#core';
 
 /**
@@ -7,10 +7,13 @@ import { ValidationError } from '#core';
  * (`requireHostHeader: false`) so that this one answers instead.
  */
 export function requireHost(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', async (request: FastifyRequest) => {
+  // A plain callback hook: an async one costs a promise on every request.
+  fastify.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
     const { httpVersionMajor, httpVersionMinor, headers } = request.raw;
     if (httpVersionMajor === 1 && httpVersionMinor >= 1 && (headers.host === undefined || headers.host === '')) {
-      throw new ValidationError('An HTTP/1.1 request must carry a Host header.', [{ field: 'Host', message: 'is required' }], 'REQUEST.MISSING_HOST');
+      done(new ValidationError('An HTTP/1.1 request must carry a Host header.', [{ field: 'Host', message: 'is required' }], 'REQUEST.MISSING_HOST'));
+      return;
     }
+    done();
   });
 }

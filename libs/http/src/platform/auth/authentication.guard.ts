@@ -9,8 +9,9 @@ import '../request-context.js';
 import { AuthFailureLimiter } from './auth-failure-limiter.js';
 import { bearerTokenFrom } from './bearer-token.js';
 import { METRICS_SCRAPER, METRICS_TOKEN, OPENED_BY_METRICS_TOKEN } from '../observability/metrics-token.js';
-import { BOOTSTRAP_ADMIN, isBootstrapToken, matchesSecret } from './bootstrap-admin.js';
+import { BOOTSTRAP_ADMIN, digestMatches, secretDigest, tokenDigest } from './bootstrap-admin.js';
 import { IS_PUBLIC } from './public.decorator.js';
+import { RouteMetadata } from './route-metadata.js';
 
 /** The bootstrap admin secret, handed to the guard by the platform module. */
 export const BOOTSTRAP_ADMIN_SECRET = Symbol('BOOTSTRAP_ADMIN_SECRET');
@@ -23,18 +24,29 @@ export const BOOTSTRAP_ADMIN_SECRET = Symbol('BOOTSTRAP_ADMIN_SECRET');
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
+  private readonly routes: RouteMetadata<{ readonly isPublic: boolean; readonly opensMetrics: boolean }>;
+  private readonly bootstrapDigest: Buffer | null;
+  private readonly metricsDigest: Buffer | null;
+
   constructor(
-    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(Reflector) reflector: Reflector,
     @Inject(QueryBus) private readonly queryBus: QueryBus,
     @Inject(AuthFailureLimiter) private readonly limiter: AuthFailureLimiter,
-    @Inject(BOOTSTRAP_ADMIN_SECRET) private readonly bootstrapSecret: string | null,
-    @Inject(METRICS_TOKEN) private readonly metricsToken: string | null,
-  ) {}
+    @Inject(BOOTSTRAP_ADMIN_SECRET) bootstrapSecret: string | null,
+    @Inject(METRICS_TOKEN) metricsToken: string | null,
+  ) {
+    this.routes = new RouteMetadata((handler, controller) => ({
+      isPublic: reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [handler, controller]) === true,
+      opensMetrics: reflector.get<boolean | undefined>(OPENED_BY_METRICS_TOKEN, handler) === true,
+    }));
+    this.bootstrapDigest = secretDigest(bootstrapSecret);
+    this.metricsDigest = secretDigest(metricsToken);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const isPublic = this.reflector.getAllAndOverride<boolean | undefined>(IS_PUBLIC, [context.getHandler(), context.getClass()]) === true;
+    const { isPublic, opensMetrics } = this.routes.of(context);
     const header = request.headers.authorization;
 
     if (header === undefined) {
@@ -44,7 +56,6 @@ export class AuthenticationGuard implements CanActivate {
     }
 
     const token = bearerTokenFrom(header);
-    const opensMetrics = this.reflector.get<boolean | undefined>(OPENED_BY_METRICS_TOKEN, context.getHandler()) === true;
     const principal = token === null ? null : await this.resolve(token, opensMetrics);
     if (principal !== null) {
       // A token that works is never refused, whatever others sent from the same address.
@@ -58,8 +69,10 @@ export class AuthenticationGuard implements CanActivate {
   }
 
   private async resolve(token: string, opensMetrics: boolean): Promise<Principal | null> {
-    if (isBootstrapToken(token, this.bootstrapSecret)) return BOOTSTRAP_ADMIN;
-    if (opensMetrics && matchesSecret(token, this.metricsToken)) return METRICS_SCRAPER;
+    // One hash of the token for both secrets, each compared in constant time.
+    const digest = tokenDigest(token);
+    if (digestMatches(digest, this.bootstrapDigest)) return BOOTSTRAP_ADMIN;
+    if (opensMetrics && digestMatches(digest, this.metricsDigest)) return METRICS_SCRAPER;
     return (await this.queryBus.execute(new Authenticate(token))) ?? null;
   }
 }

@@ -1,4 +1,4 @@
-import { BOOTSTRAP_ADMIN, isBootstrapToken } from './bootstrap-admin.js';
+import { BOOTSTRAP_ADMIN, digestMatches, isBootstrapToken, secretDigest, tokenDigest } from './bootstrap-admin.js';
 import { bearerTokenFrom } from './bearer-token.js';
 
 describe('bearerTokenFrom', () => {
@@ -39,5 +39,21 @@ describe('isBootstrapToken', () => {
       organisationId: null,
       bootstrap: true,
     });
+  });
+});
+
+describe('digestMatches', () => {
+  const secret = 'a-bootstrap-secret-0001';
+
+  it('matches a token hashed once with each configured secret as matchesSecret would', () => {
+    const digest = tokenDigest(secret);
+    expect(digestMatches(digest, secretDigest(secret))).toBe(true);
+    expect(digestMatches(digest, secretDigest('another-secret-00001'))).toBe(false);
+    expect(digestMatches(tokenDigest(`${secret}1`), secretDigest(secret))).toBe(false);
+    expect(digestMatches(digest, secretDigest(null))).toBe(false);
+  });
+
+  it('is the SHA-256 of the token text', () => {
+    expect(tokenDigest('abc').toString('latin1')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
 });

@@ -5,15 +5,22 @@ import { ForbiddenError, UnauthenticatedError } from '#core';
 import { type Role } from '#domain';
 import '../request-context.js';
 import { REQUIRED_ROLES } from './roles.decorator.js';
+import { RouteMetadata } from './route-metadata.js';
 
 /** Runs after the authentication guard: a route marked @Roles(...) needs one of those roles. */
 @Injectable()
 export class RolesGuard implements CanActivate {
-  constructor(@Inject(Reflector) private readonly reflector: Reflector) {}
+  private readonly routes: RouteMetadata<readonly Role[] | undefined>;
+
+  constructor(@Inject(Reflector) reflector: Reflector) {
+    this.routes = new RouteMetadata((handler, controller) =>
+      reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [handler, controller]),
+    );
+  }
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') return true;
-    const required = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
+    const required = this.routes.of(context);
     if (required === undefined || required.length === 0) return true;
     const principal = context.switchToHttp().getRequest<FastifyRequest>().principal;
     if (!principal) throw new UnauthenticatedError();

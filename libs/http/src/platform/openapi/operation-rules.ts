@@ -50,7 +50,7 @@ function markPublic(operation: OperationObject): void {
   operation.security = [];
 }
 
-/** The IdempotencyInterceptor takes the header on every POST, whether the controller mentions it or not. */
+/** The idempotency guard takes the header on every POST, whether the controller mentions it or not. */
 function addIdempotencyKey(operation: OperationObject): void {
   const parameters = (operation.parameters ??= []);
   const named = (p: (typeof parameters)[number]) => !('$ref' in p) && p.in === 'header' && p.name.toLowerCase() === IDEMPOTENCY_KEY_HEADER;

@@ -1,7 +1,7 @@
 import { type ApiHeaderOptions } from '@nestjs/swagger';
 import { ACCEPTABLE_KEY } from '../idempotency/idempotency-key.js';
 
-/** The IdempotencyInterceptor reads this on every POST: documented on each (operation-rules.ts). */
+/** The idempotency guard reads this on every POST: documented on each (operation-rules.ts). */
 export const IDEMPOTENCY_KEY_API_HEADER: ApiHeaderOptions = {
   name: 'Idempotency-Key',
   required: false,

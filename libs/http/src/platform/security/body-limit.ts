@@ -1,5 +1,5 @@
-import { RouteConfig } from '@nestjs/platform-fastify';
 import { type FastifyInstance, type RouteOptions } from 'fastify';
+import { addRouteConfig } from '../route-config.js';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -18,13 +18,13 @@ export const BODY_LIMITS = {
   evidence: 15 * MiB,
 } as const;
 
-/** Where a route sets its own limit: Fastify's route `config`, which Nest's @RouteConfig fills. */
+/** Where a route sets its own limit: Fastify's route `config` (route-config.ts). */
 interface BodyLimitConfig {
   readonly bodyLimit?: number;
 }
 
 /** A route that takes more than BODY_LIMITS.standard says so: `@BodyLimit(BODY_LIMITS.evidence)`. */
-export const BodyLimit = (bytes: number): MethodDecorator => RouteConfig({ bodyLimit: bytes } satisfies BodyLimitConfig);
+export const BodyLimit = (bytes: number): MethodDecorator => addRouteConfig({ bodyLimit: bytes } satisfies BodyLimitConfig);
 
 /**
  * Gives every route registered from now on the body limit it declared, or the standard one.

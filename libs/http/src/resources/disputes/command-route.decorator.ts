@@ -1,12 +1,12 @@
-import { applyDecorators, HttpCode, Post, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiHeaders, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
 import { type CaseCommandName, DISPUTE_COMMANDS } from '#domain';
 import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
+import { RevisionETag } from '../../platform/concurrency/revision-etag.js';
 import { BodyLimit } from '../../platform/security/body-limit.js';
 import { IDEMPOTENCY_KEY_API_HEADER, IF_MATCH_API_HEADER, ON_BEHALF_API_HEADERS } from '../shared/api-headers.js';
 import { EXAMPLE_IDS } from '../shared/examples.js';
 import { CommandResultDto } from '../shared/responses.js';
-import { RevisionETagInterceptor } from '../shared/revision-etag.interceptor.js';
 import { EmptyBodyDto } from './command-dtos.js';
 
 export interface CommandRouteOptions {
@@ -33,7 +33,7 @@ export function CommandRoute(command: CaseCommandName, options: CommandRouteOpti
   return applyDecorators(
     Post(`:id/${command}`),
     HttpCode(200),
-    UseInterceptors(RevisionETagInterceptor),
+    RevisionETag(),
     ...(options.bodyLimit === undefined ? [] : [BodyLimit(options.bodyLimit)]),
     ApiOperation({
       operationId: operationIdOf(command),

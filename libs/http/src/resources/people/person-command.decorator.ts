@@ -1,10 +1,10 @@
-import { applyDecorators, HttpCode, Post, type Type, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, HttpCode, Post, type Type } from '@nestjs/common';
 import { ApiBody, ApiHeaders, ApiOkResponse, ApiOperation, ApiParam } from '@nestjs/swagger';
+import { RevisionETag } from '../../platform/concurrency/revision-etag.js';
 import { Roles } from '../../platform/auth/roles.decorator.js';
 import { ApiProblemResponses } from '../../platform/openapi/problem-schema.js';
 import { IDEMPOTENCY_KEY_API_HEADER, IF_MATCH_API_HEADER } from '../shared/api-headers.js';
 import { CommandResultDto } from '../shared/responses.js';
-import { RevisionETagInterceptor } from '../shared/revision-etag.interceptor.js';
 import { EXAMPLE_IDS } from '../shared/examples.js';
 
 interface PersonCommandDoc {
@@ -20,7 +20,7 @@ interface PersonCommandDoc {
 
 /**
  * What every admin command on a person declares: `POST /people/{id}/<command>`, admin only, 200
- * with `{ id, revision, position }` and the person's revision as ETag (RevisionETagInterceptor), If-Match
+ * with `{ id, revision, position }` and the person's revision as ETag (@RevisionETag), If-Match
  * and Idempotency-Key (the handler's WriteContext).
  */
 export function PersonCommand(command: string, doc: PersonCommandDoc): MethodDecorator {
@@ -28,7 +28,7 @@ export function PersonCommand(command: string, doc: PersonCommandDoc): MethodDec
     Post(`:id/${command}`),
     Roles('admin'),
     HttpCode(200),
-    UseInterceptors(RevisionETagInterceptor),
+    RevisionETag(),
     ApiOperation({ operationId: doc.operationId, summary: `${doc.summary} (admin)`, description: doc.description }),
     ApiParam({ name: 'id', description: 'The person id, as POST /people answered it.', example: EXAMPLE_IDS.member }),
     ApiBody({ type: doc.body, required: doc.bodyRequired ?? true }),

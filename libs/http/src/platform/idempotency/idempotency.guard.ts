@@ -1,6 +1,5 @@
-import { type CallHandler, type ExecutionContext, Inject, Injectable, Logger, type NestInterceptor } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { type FastifyReply, type FastifyRequest } from 'fastify';
-import { finalize, from, map, type Observable, of, switchMap } from 'rxjs';
 import { IdempotencyKeyReusedError, StorageFullError } from '#core';
 import { serializeJson } from '../json-reply-serializer.js';
 import { ProblemException } from '../problem-details.js';
@@ -22,10 +21,27 @@ const SECRET_FIELDS = ['token'] as const;
 /** How long a replay can still give the secret back, from memory only. */
 const SECRET_MEMORY_MS = 15 * 60_000;
 
-interface KeyScope {
+/** Whose key it is, and for which request: what a claim is held under. */
+export interface KeyScope {
   readonly principalId: string;
   readonly key: string;
   readonly fingerprint: string;
+}
+
+/** The answer a repeat gets: the first request's, as kept. */
+export interface IdempotentReplayAnswer {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+/**
+ * Thrown by the guard to answer a repeat with the kept response instead of running the route (a
+ * guard cannot answer with a body): ProblemDetailsFilter sends it as it is. Not an Error: it is
+ * an answer, not a failure, and needs no stack.
+ */
+export class IdempotentReplay {
+  constructor(readonly answer: IdempotentReplayAnswer) {}
 }
 
 type Admission = { readonly kind: 'run' } | { readonly kind: 'replay'; readonly response: StoredResponse };
@@ -37,9 +53,13 @@ type Admission = { readonly kind: 'run' } | { readonly kind: 'replay'; readonly 
  * first is still running waits for it (in this process) and then replays; a failed first run
  * releases the key so the waiting or a later retry runs afresh. If the claim is held by another
  * process sharing the data dir, the duplicate gets a 409 to retry later.
+ *
+ * A guard (the last, after authentication and roles: the key is the principal's) and a Fastify
+ * onSend hook (`onSend`, installed by configurePlatform) rather than a Nest interceptor, which
+ * would put every request of every route through an RxJS pipeline, most of them without a key.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyGuard implements CanActivate {
   private readonly logger = new Logger('Idempotency');
   private readonly inFlight = new Map<string, { readonly done: Promise<void>; readonly settle: () => void }>();
   /** Tokens are stored hashed, so a replayed token can only come from memory, for a short while. */
@@ -47,25 +67,38 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   constructor(@Inject(IdempotencyStore) private readonly store: IdempotencyStore) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
-    const http = context.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    if (request.method !== 'POST') return next.handle();
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (request.method !== 'POST') return true;
     const key = parseIdempotencyKey(request.headers[IDEMPOTENCY_KEY_HEADER]);
-    if (key === undefined) return next.handle();
-
-    const reply = http.getResponse<FastifyReply>();
+    if (key === undefined) return true;
     const scope: KeyScope = {
       principalId: request.principal?.personId ?? 'anonymous',
       key,
       fingerprint: requestFingerprint(request.method, request.url, request.body),
     };
-    return from(this.admit(scope)).pipe(
-      switchMap((admission) =>
-        admission.kind === 'replay' ? of(this.withSecrets(scope, replay(reply, admission.response))) : this.run(scope, next, reply),
-      ),
-    );
+    return this.admitRequest(request, scope);
+  }
+
+  /**
+   * The Fastify onSend hook that ends a claim once its request is answered: a success (below 400)
+   * is kept for replays, anything else releases the key, and whoever waits for it goes on.
+   */
+  readonly onSend = (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void): void => {
+    const scope = request.idempotencyClaim;
+    if (scope !== undefined) {
+      request.idempotencyClaim = undefined;
+      this.finish(scope, reply, payload);
+    }
+    done(null, payload);
+  };
+
+  private async admitRequest(request: FastifyRequest, scope: KeyScope): Promise<boolean> {
+    const admission = await this.admit(scope);
+    if (admission.kind === 'replay') throw new IdempotentReplay(this.replayOf(scope, admission.response));
+    request.idempotencyClaim = scope;
+    return true;
   }
 
   private async admit(scope: KeyScope): Promise<Admission> {
@@ -125,34 +158,38 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
   }
 
-  private run(scope: KeyScope, next: CallHandler, reply: FastifyReply): Observable<unknown> {
+  private finish(scope: KeyScope, reply: FastifyReply, payload: unknown): void {
     let completed = false;
-    return next.handle().pipe(
-      map((body: unknown) => {
-        const text = storableText(this.withoutSecrets(scope, body));
-        if (text !== undefined) {
-          // The command has run: a full disk must not turn its answer into an error. Unkept, the
-          // claim stays pending, and a retry runs again, which the application recognises as a retry.
-          completed = this.keep(() => this.store.complete(scope.principalId, scope.key, { status: reply.statusCode, headers: replayedHeadersOf(reply), body: text }));
-        }
-        return body;
-      }),
-      finalize(() => {
-        // Errors are not kept: a 4xx/5xx answer is released so the client can fix and retry.
-        if (!completed) this.keep(() => this.store.release(scope.principalId, scope.key));
-        const id = idOf(scope);
-        this.inFlight.get(id)?.settle();
-        this.inFlight.delete(id);
-      }),
-    );
+    try {
+      // Errors are not kept: a 4xx/5xx answer is released so the client can fix and retry.
+      const text = reply.statusCode < 400 ? storableText(this.withoutSecrets(scope, answeredBody(reply, payload))) : undefined;
+      if (text !== undefined) {
+        // The command has run: a full disk must not turn its answer into an error. Unkept, the
+        // claim stays pending, and a retry runs again, which the application recognises as a retry.
+        completed = this.keep(() => this.store.complete(scope.principalId, scope.key, { status: reply.statusCode, headers: replayedHeadersOf(reply), body: text }));
+      }
+    } finally {
+      if (!completed) this.keep(() => this.store.release(scope.principalId, scope.key));
+      const id = idOf(scope);
+      this.inFlight.get(id)?.settle();
+      this.inFlight.delete(id);
+    }
+  }
+
+  private replayOf(scope: KeyScope, response: StoredResponse): IdempotentReplayAnswer {
+    const body = response.body === '' ? undefined : (JSON.parse(response.body) as unknown);
+    return { status: response.status, headers: { ...response.headers, [IDEMPOTENT_REPLAY_HEADER]: 'true' }, body: this.withSecrets(scope, body) };
   }
 }
 
-function replay(reply: FastifyReply, response: StoredResponse): unknown {
-  reply.status(response.status);
-  for (const [name, value] of Object.entries(response.headers)) reply.header(name, value);
-  reply.header(IDEMPOTENT_REPLAY_HEADER, 'true');
-  return response.body === '' ? undefined : JSON.parse(response.body);
+/**
+ * The body as the handler answered it, from what onSend is given: JSON is serialized by then
+ * (serializeJson, which a parse turns back exactly), other answers are as they were.
+ */
+function answeredBody(reply: FastifyReply, payload: unknown): unknown {
+  if (typeof payload !== 'string') return payload;
+  const type = reply.getHeader('content-type');
+  return typeof type === 'string' && type.includes('json') ? (JSON.parse(payload) as unknown) : payload;
 }
 
 /** JSON text of a body we can replay; undefined for streams and binary, which are not kept. */
